@@ -33,6 +33,7 @@ public final class BlockWriter {
     private static final Pattern EXIT_LIKE = Pattern.compile("^\\[\\d+\\]$");
     /** An empty glob: matches an empty line, and is not blank, so a trailing one is kept. */
     static final String EMPTY_LINE = ExpectedLine.GLOB_SUFFIX;
+    private static final String REGEX_METACHARACTERS = "\\.[]{}()*+?^$|";
 
     private BlockWriter() {
     }
@@ -96,25 +97,28 @@ public final class BlockWriter {
         return parsed.matches(actual) ? candidate : regexLine(stripped);
     }
 
-    /** A {@code (re)} line matching exactly {@code text}, starting with a bracket so it reads as output. */
+    /**
+     * A {@code (re)} line matching exactly {@code text}: regex metacharacters
+     * escaped, and the first character in brackets when the line would
+     * otherwise read as a comment, directive, command or fence.
+     */
     static String regexLine(String text) {
         if (text.isEmpty()) {
             return EMPTY_LINE;
         }
         StringBuilder regex = new StringBuilder();
-        char first = text.charAt(0);
-        if (Character.isLetterOrDigit(first) || " #@`~".indexOf(first) >= 0) {
-            regex.append('[').append(first).append(']');
-        } else {
-            regex.append('\\').append(first);
-        }
-        for (int i = 1; i < text.length(); i++) {
+        for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!Character.isLetterOrDigit(c) && c != ' ') {
+            if (REGEX_METACHARACTERS.indexOf(c) >= 0) {
                 regex.append('\\');
             }
             regex.append(c);
         }
-        return regex + ExpectedLine.RE_SUFFIX;
+        String line = regex.toString();
+        if (!TranscriptParser.isOutputLine(line) || TranscriptSource.looksLikeFence(line)) {
+            // only letters, digits, ' ', '#', '@', '`' and '~' start such lines: none is special in a class
+            line = "[" + line.charAt(0) + "]" + line.substring(1);
+        }
+        return line + ExpectedLine.RE_SUFFIX;
     }
 }
