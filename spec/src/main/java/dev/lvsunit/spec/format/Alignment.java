@@ -10,19 +10,20 @@ import java.util.List;
  * <p>The alignment is the cheapest edit script by dynamic programming, where
  * <ul>
  *   <li>an expected line that {@link ExpectedLine#matches matches} an actual
- *       line costs 0 ({@link Op.Kind#MATCH});</li>
- *   <li>{@code ...} takes any number of actual lines at cost 0
- *       ({@link Op.Kind#ABSORB} per line; {@link Op.Kind#ELLIPSIS} marks where
- *       it stops);</li>
+ *       line costs nothing ({@link Op.Kind#MATCH});</li>
+ *   <li>{@code ...} takes any number of actual lines ({@link Op.Kind#ABSORB}
+ *       per line; {@link Op.Kind#ELLIPSIS} marks where it stops) at a tiny cost
+ *       per line, so that it takes no more lines than it must: a changed line
+ *       next to a {@code ...} shows as changed rather than vanishing into it;</li>
  *   <li>an expected line with no actual line ({@link Op.Kind#DELETE}), an
  *       actual line with no expected line ({@link Op.Kind#INSERT}) and an
  *       expected line replaced by a different actual line
- *       ({@link Op.Kind#SUBSTITUTE}) cost 1 each.</li>
+ *       ({@link Op.Kind#SUBSTITUTE}) cost one change each.</li>
  * </ul>
- * The output matches exactly when the cost is 0. Ties prefer, in order: a
- * match, ending a {@code ...}, a deletion, an insertion, a substitution; so a
- * {@code ...} takes no more lines than it must and diffs read like LCS diffs.
- * Each (expected, actual) pair is compared once: O(expected × actual).
+ * The output matches exactly when no change is needed. Ties prefer, in order:
+ * a match, ending a {@code ...}, a deletion, an insertion, a substitution, so
+ * diffs read like LCS diffs. Each (expected, actual) pair is compared once:
+ * O(expected × actual).
  */
 public final class Alignment {
 
@@ -43,10 +44,13 @@ public final class Alignment {
         }
     }
 
-    private final List<Op> ops;
-    private final int cost;
+    /** The cost of one changed line; a line taken by {@code ...} costs 1. */
+    private static final long CHANGE = 1L << 32;
 
-    private Alignment(List<Op> ops, int cost) {
+    private final List<Op> ops;
+    private final long cost;
+
+    private Alignment(List<Op> ops, long cost) {
         this.ops = List.copyOf(ops);
         this.cost = cost;
     }
@@ -58,49 +62,49 @@ public final class Alignment {
 
     /** Whether every actual line is accounted for by an expected line and vice versa. */
     public boolean matches() {
-        return cost == 0;
+        return cost < CHANGE;
     }
 
     /** Aligns {@code expected} with {@code actual}. */
     public static Alignment of(List<ExpectedLine> expected, List<String> actual) {
         int n = expected.size();
         int m = actual.size();
-        int[][] cost = new int[n + 1][m + 1];
+        long[][] cost = new long[n + 1][m + 1];
         Op.Kind[][] choice = new Op.Kind[n + 1][m + 1];
         for (int j = m; j >= 0; j--) {
-            cost[n][j] = m - j;
+            cost[n][j] = (m - j) * CHANGE;
             choice[n][j] = Op.Kind.INSERT;
         }
         for (int i = n - 1; i >= 0; i--) {
             ExpectedLine e = expected.get(i);
             for (int j = m; j >= 0; j--) {
                 if (e instanceof ExpectedLine.Ellipsis) {
-                    int best = cost[i + 1][j];
+                    long best = cost[i + 1][j];
                     Op.Kind kind = Op.Kind.ELLIPSIS;
-                    if (j < m && cost[i][j + 1] < best) {
-                        best = cost[i][j + 1];
+                    if (j < m && 1 + cost[i][j + 1] < best) {
+                        best = 1 + cost[i][j + 1];
                         kind = Op.Kind.ABSORB;
                     }
                     cost[i][j] = best;
                     choice[i][j] = kind;
                     continue;
                 }
-                int best = Integer.MAX_VALUE;
+                long best = Long.MAX_VALUE;
                 Op.Kind kind = null;
                 if (j < m && e.matches(actual.get(j))) {
                     best = cost[i + 1][j + 1];
                     kind = Op.Kind.MATCH;
                 }
-                if (1 + cost[i + 1][j] < best) {
-                    best = 1 + cost[i + 1][j];
+                if (CHANGE + cost[i + 1][j] < best) {
+                    best = CHANGE + cost[i + 1][j];
                     kind = Op.Kind.DELETE;
                 }
-                if (j < m && 1 + cost[i][j + 1] < best) {
-                    best = 1 + cost[i][j + 1];
+                if (j < m && CHANGE + cost[i][j + 1] < best) {
+                    best = CHANGE + cost[i][j + 1];
                     kind = Op.Kind.INSERT;
                 }
-                if (j < m && 1 + cost[i + 1][j + 1] < best) {
-                    best = 1 + cost[i + 1][j + 1];
+                if (j < m && CHANGE + cost[i + 1][j + 1] < best) {
+                    best = CHANGE + cost[i + 1][j + 1];
                     kind = Op.Kind.SUBSTITUTE;
                 }
                 cost[i][j] = best;
