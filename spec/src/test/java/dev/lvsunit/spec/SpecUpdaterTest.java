@@ -193,6 +193,46 @@ class SpecUpdaterTest {
     }
 
     @Test
+    void randomBlocksAndOutputsUpdateToPassingSpecsIdempotently() {
+        String[] outputs = {"", "   ", "...", "[1]", "[0]", "# x", "#", "@lan a b", "h# y", "```", "~~~ x", "plain",
+            "other", "  indented", "time=0.1 ms", "a*b?c\\d", "x (re)", "y (glob)", "p1", "p22"};
+        String[] expectations = {"plain", "other", "...", "* (glob)", "p.* (re)", "", "time=* ms (glob)", "p? (glob)",
+            "  indented", "[1]"};
+        java.util.Random random = new java.util.Random(42);
+        for (int round = 0; round < 300; round++) {
+            backend.answers.clear();
+            boolean markdown = round % 2 == 0;
+            StringBuilder spec = new StringBuilder(markdown ? "Prose.\n\n```lvs\n" : "");
+            int commands = 1 + random.nextInt(3);
+            for (int c = 0; c < commands; c++) {
+                StringBuilder output = new StringBuilder();
+                for (int k = random.nextInt(5); k > 0; k--) {
+                    output.append(outputs[random.nextInt(outputs.length)]).append('\n');
+                }
+                backend.answer("h# cmd" + c, output.toString(), random.nextInt(3));
+                spec.append("h# cmd").append(c).append('\n');
+                for (int k = random.nextInt(5); k > 0; k--) {
+                    spec.append(expectations[random.nextInt(expectations.length)]).append('\n');
+                }
+                if (random.nextBoolean()) {
+                    spec.append("[").append(1 + random.nextInt(2)).append("]\n");
+                }
+                if (random.nextBoolean()) {
+                    spec.append('\n');
+                }
+            }
+            if (markdown) {
+                spec.append("```\n\nMore prose.\n");
+            }
+            String text = spec.toString();
+            String updated = update(markdown ? "r.md" : "r.lvs", text);
+            if (markdown) {
+                assertThat(updated).startsWith("Prose.\n\n```lvs\n").endsWith("```\n\nMore prose.\n");
+            }
+        }
+    }
+
+    @Test
     void updateWritesTheFileOnlyWhenItChanges(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("f.lvs");
         Files.writeString(file, "h# x\nold\n");
