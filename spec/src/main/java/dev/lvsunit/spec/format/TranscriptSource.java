@@ -81,8 +81,7 @@ public record TranscriptSource(List<TranscriptLine> lines, boolean hasBlocks) {
         while (run < line.length() && line.charAt(run) == fence.charAt(0)) {
             run++;
         }
-        return run - spaces >= fence.length() && line.substring(run).isBlank()
-                && line.substring(run).chars().allMatch(c -> c == ' ');
+        return run - spaces >= fence.length() && line.substring(run).chars().allMatch(c -> c == ' ');
     }
 
     /**
