@@ -47,7 +47,7 @@ final class KernelSession implements Session {
 
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
     private static final Pattern DEVICE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,15}");
-    private static final Pattern MAC = Pattern.compile("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
+    private static final Pattern MAC = Pattern.compile("[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}");
     private static final Pattern SERVE = Pattern.compile("^\\s*serve(?=\\s|$)");
     private static final String BRIDGE = "br0";
 
@@ -236,6 +236,7 @@ final class KernelSession implements Session {
         long zero = startClock();
         Path pcap = directory.resolve("tcpdump-" + (scratchCounter.incrementAndGet()) + ".pcap");
         try {
+            s.capture().checkRunning();
             List<Pcap.Frame> frames = s.capture().takeNew();
             Pcap.Header header = s.capture().header();
             if (header == null) {

@@ -32,12 +32,14 @@ final class SegmentCapture implements AutoCloseable {
 
     private final Process process;
     private final Path file;
+    private final Path log;
     private Pcap.Header header;
     private long offset;
 
-    private SegmentCapture(Process process, Path file) {
+    private SegmentCapture(Process process, Path file, Path log) {
         this.process = process;
         this.file = file;
+        this.log = log;
     }
 
     /**
@@ -54,7 +56,7 @@ final class SegmentCapture implements AutoCloseable {
         builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.redirectError(log.toFile());
         Process process = builder.start();
-        SegmentCapture capture = new SegmentCapture(process, file);
+        SegmentCapture capture = new SegmentCapture(process, file, log);
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (true) {
             String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
@@ -73,6 +75,15 @@ final class SegmentCapture implements AutoCloseable {
                 capture.close();
                 throw new BackendException("kernel backend: interrupted while starting tcpdump");
             }
+        }
+    }
+
+    /** Fails if tcpdump has died, which would silently lose frames. */
+    void checkRunning() throws IOException {
+        if (!process.isAlive()) {
+            String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+            throw new BackendException("kernel backend: the capture of the segment stopped: "
+                    + text.strip().replace('\n', ' '));
         }
     }
 
