@@ -36,6 +36,9 @@ class KernelSpecsTest {
     @ParameterizedTest
     @MethodSource("specs")
     void passesOnRealHosts(Path file) throws Exception {
+        if (Files.readString(file).contains("# serve ")) {
+            KernelBackendTest.needsServeAndCurl();
+        }
         SpecResult result = new SpecRunner(new KernelBackend()).run(Spec.read(file));
         assertThat(result.passed()).as(result.report()).isTrue();
     }
