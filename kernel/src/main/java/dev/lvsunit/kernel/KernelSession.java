@@ -58,6 +58,8 @@ final class KernelSession implements Session {
     /** What bash calls itself in its error messages; replaced by "bash" in the output. */
     private final String shellName;
     private final Pattern shellPrefix;
+    /** The copy of the offending line that bash -c adds after a syntax error. */
+    private final Pattern shellEcho;
 
     private final Map<String, String> hosts = new LinkedHashMap<>();
     private final Map<String, Set<String>> devices = new LinkedHashMap<>();
@@ -81,7 +83,9 @@ final class KernelSession implements Session {
         this.gap = gap;
         this.timeout = timeout;
         this.shellName = "lvsunit-bash-" + tag;
-        this.shellPrefix = Pattern.compile("^" + Pattern.quote(shellName) + "(?:: line \\d+)?: ",
+        this.shellPrefix = Pattern.compile("^" + Pattern.quote(shellName) + "(?:: -c)?(?:: line \\d+)?: ",
+                Pattern.MULTILINE);
+        this.shellEcho = Pattern.compile("^" + Pattern.quote(shellName) + ": -c: line \\d+: `.*\n",
                 Pattern.MULTILINE);
         try {
             Files.writeString(directory.resolve("namespace.sh"), KernelDefaults.namespaceScript());
@@ -221,9 +225,26 @@ final class KernelSession implements Session {
         }
         Exec.Result result = exec(List.of("ip", "netns", "exec", hosts.get(host), "bash", "-c", line, shellName),
                 Map.of(), host + "# " + commandLine);
-        String output = shellPrefix.matcher(result.output()).replaceAll("bash: ");
+        String output = asInteractiveShell(result.output());
         pause(gap);
         return new CommandOutcome(output, result.exitStatus());
+    }
+
+    /**
+     * Bash run with {@code -c} prefixes its own messages with {@code NAME: line 1: }
+     * and repeats a line with a syntax error; the interactive root shell of a
+     * transcript prints {@code bash: } alone ({@code error_prolog()} in bash's
+     * error.c adds the line number only when the shell is not interactive).
+     * Running bash interactively instead would print job-control warnings
+     * without a terminal, so the messages are rewritten. {@code shellName} is
+     * unique to the session, so no line a tool prints is touched.
+     */
+    private String asInteractiveShell(String output) {
+        if (!output.contains(shellName)) {
+            return output;
+        }
+        String withoutEcho = shellEcho.matcher(output).replaceAll("");
+        return shellPrefix.matcher(withoutEcho).replaceAll("bash: ");
     }
 
     @Override

@@ -231,6 +231,16 @@ class KernelBackendTest {
         assertThat(badEcho.output()).isEqualTo("bash: echo: write error: Invalid argument\n");
         assertThat(badEcho.exitStatus()).isEqualTo(1);
 
+        CommandOutcome syntax = session.run("a", "echo )");
+        assertThat(syntax.output()).isEqualTo("bash: syntax error near unexpected token `)'\n");
+        assertThat(syntax.exitStatus()).isEqualTo(2);
+
+        CommandOutcome noFile = session.run("a", "cat /proc/sys/net/ipv4/conf/eth9/arp_ignore");
+        assertThat(noFile.output()).isEqualTo("cat: /proc/sys/net/ipv4/conf/eth9/arp_ignore: No such file or directory\n");
+
+        CommandOutcome noKey = session.run("a", "echo 1 > /proc/sys/net/ipv4/conf/eth9/arp_ignore");
+        assertThat(noKey.output()).isEqualTo("bash: /proc/sys/net/ipv4/conf/eth9/arp_ignore: No such file or directory\n");
+
         assertOk(session.run("a", "echo 2 > /proc/sys/net/ipv4/conf/all/arp_announce"));
         assertThat(session.run("a", "cat /proc/sys/net/ipv4/conf/all/arp_announce").output()).isEqualTo("2\n");
         assertThat(session.run("b", "cat /proc/sys/net/ipv4/conf/all/arp_announce").output())
