@@ -16,6 +16,7 @@ import dev.lvsunit.engine.sysctl.NeighParm;
 import dev.lvsunit.engine.sysctl.NeighParms;
 import dev.lvsunit.engine.sysctl.SysctlException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -124,7 +125,7 @@ public final class NeighTable {
      */
     public List<Neighbour> entries() {
         List<Neighbour> out = new ArrayList<>(entries.values());
-        java.util.Collections.reverse(out);
+        Collections.reverse(out);
         return out;
     }
 
@@ -570,7 +571,8 @@ public final class NeighTable {
                 unlink(n);
             }
         }
-        proxies.removeIf(p -> (p.device() == null || p.device() == dev) && !(skipPerm && p.permanent()));
+        // pneigh_ifdown: entries of this device (device-less entries stay)
+        proxies.removeIf(p -> p.device() == dev && !(skipPerm && p.permanent()));
         // the kernel purges the proxy queue of the whole namespace
         for (ProxyRedo r : proxyQueue) {
             r.timer().cancel();

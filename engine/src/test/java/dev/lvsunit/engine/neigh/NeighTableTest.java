@@ -21,6 +21,8 @@ import dev.lvsunit.engine.arp.ArpLab;
 import dev.lvsunit.engine.link.NetDevice;
 import dev.lvsunit.engine.net.Ipv4Address;
 import dev.lvsunit.engine.net.MacAddress;
+import dev.lvsunit.engine.packet.IcmpEcho;
+import dev.lvsunit.engine.packet.Ipv4Packet;
 import dev.lvsunit.engine.sim.Durations;
 import dev.lvsunit.engine.socket.PingSocket;
 import java.util.EnumSet;
@@ -91,8 +93,8 @@ class NeighTableTest {
     @Test
     void sendingToNoarpEntryNeedsNoResolution() {
         Neighbour n = table.lookupOrCreate(ip("10.0.0.255"), eth0);
-        table.output(n, new dev.lvsunit.engine.packet.Ipv4Packet(0, 1, false, 64, ip("10.0.0.1"), ip("10.0.0.255"),
-                new dev.lvsunit.engine.packet.IcmpEcho(false, 1, 1, 56)));
+        table.output(n, new Ipv4Packet(0, 1, false, 64, ip("10.0.0.1"), ip("10.0.0.255"),
+                new IcmpEcho(false, 1, 1, 56)));
         assertThat(lab.frames()).singleElement()
                 .satisfies(f -> assertThat(f.frame().destination()).isEqualTo(MacAddress.BROADCAST));
         assertThat(lab.arpFrames()).isEmpty();

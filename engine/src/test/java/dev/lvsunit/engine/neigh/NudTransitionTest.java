@@ -300,13 +300,23 @@ class NudTransitionTest {
     @Test
     void t8_reachableToDelay_whenUsedWithinDelayFirstProbeTime() {
         // reachable_time (2 s) shorter than delay_first_probe_time (5 s): "used" (= confirmed,
-        // neigh_add_timer) is still recent when REACHABLE expires
+        // neigh_add_timer) is still recent when REACHABLE expires.
+        // 6.18, base_reachable_time_ms 1000, one ping, then idle: REACHABLE, DELAY for 5 s, a
+        // unicast probe, REACHABLE, DELAY again: the idle entry is re-probed for ever.
         sysctl(a, "neigh/eth0/base_reachable_time_ms", 2000);
         long confirmed = reachableB();
         Neighbour n = aEntry("10.0.0.2");
         at(confirmed + 2 * S + TICK);
         assertThat(n.state()).isEqualTo(NUD_DELAY);
-        assertThat(n.timerExpiry()).isEqualTo(confirmed + 2 * S + TICK + 5 * S);
+        long delayEnds = confirmed + 2 * S + TICK + 5 * S;
+        assertThat(n.timerExpiry()).isEqualTo(delayEnds);
+        lab.clearCapture();
+        at(delayEnds + MS);
+        assertThat(n.state()).isEqualTo(NUD_REACHABLE);
+        assertThat(requestsFromA()).singleElement()
+                .satisfies(f -> assertThat(f.frame().destination()).isEqualTo(bEth.mac()));
+        at(delayEnds + 2 * S + TICK + MS);
+        assertThat(n.state()).isEqualTo(NUD_DELAY);
     }
 
     // ---- T10-T14: STALE, DELAY, PROBE
