@@ -72,6 +72,7 @@ final class KernelSession implements Session {
     private final AtomicBoolean removed = new AtomicBoolean();
 
     private Long clockZeroNanos;
+    private int segmentCount;
     private volatile boolean closed;
 
     private record Segment(String namespace, SegmentCapture capture) {
@@ -102,11 +103,6 @@ final class KernelSession implements Session {
 
     String tag() {
         return tag;
-    }
-
-    /** The namespace that stands for a host, or null if the host does not exist. */
-    String namespaceOf(String host) {
-        return hosts.get(host);
     }
 
     @Override
@@ -152,7 +148,7 @@ final class KernelSession implements Session {
                         + " is already on a segment");
             }
         }
-        String segmentNamespace = tag + "-s" + (segments.size() + 1);
+        String segmentNamespace = tag + "-s" + (++segmentCount);
         List<String> toCreate = new ArrayList<>(newHosts.values());
         toCreate.add(segmentNamespace);
         addNamespaces(toCreate);
