@@ -21,6 +21,8 @@ final class Lan {
     final World world = new World();
     final Segment net0 = world.addSegment("net0");
     final Shell shell = new Shell(world);
+    /** How long the last command ran on the virtual clock. */
+    long lastDuration;
 
     Lan(String... hosts) {
         for (String name : hosts) {
@@ -44,7 +46,12 @@ final class Lan {
         return this;
     }
 
+    /** Runs a command, then lets 50 ms pass, as the spec runner's typing gap does. */
     Execution run(String host, String line) {
-        return shell.run(host, line);
+        long start = world.now();
+        Execution e = shell.run(host, line);
+        lastDuration = world.now() - start;
+        world.runFor(50_000_000L);
+        return e;
     }
 }
