@@ -1,5 +1,7 @@
 package dev.lvsunit.engine.sim;
 
+import java.util.Objects;
+import java.util.Optional;
 import java.util.PriorityQueue;
 
 /**
@@ -8,13 +10,34 @@ import java.util.PriorityQueue;
  * <p>Time is a {@code long} count of nanoseconds since the world began.
  * Events due at the same instant run in the order they were scheduled, so a
  * run is a pure function of its inputs. Nothing here reads the JVM's clock.
+ * Idle time costs nothing: {@link #runUntil} jumps from one event to the next.
+ *
+ * <h2>Limits</h2>
+ * The queue keeps every world within its {@link WorldLimits}. A caller that
+ * runs commands (the shell) brackets each one with {@link #beginCommand()} and
+ * {@link #endCommand()}; while a command runs, every event and every call to
+ * {@link #runUntil} counts against {@link WorldLimits#maxEventsPerCommand()}.
+ * When a limit is reached:
+ * <ol>
+ *   <li>the world stops: every pending event is discarded and
+ *       {@link #cutShort()} tells why and when;</li>
+ *   <li>inside a command, {@link #runUntil} throws {@link CutShortException},
+ *       which ends the command; outside one it returns quietly;</li>
+ *   <li>from then on nothing runs: events scheduled are dropped, the clock still
+ *       advances outside commands, and every command that waits for time to
+ *       pass is ended by {@link CutShortException} at once.</li>
+ * </ol>
  */
 public final class EventQueue {
 
     private final PriorityQueue<Timer> queue = new PriorityQueue<>();
+    private WorldLimits limits = WorldLimits.DEFAULT;
     private long now;
     private long sequence;
     private long executed;
+    private boolean inCommand;
+    private long commandWork;
+    private CutShort cutShort;
 
     /** The current virtual time in nanoseconds. */
     public long now() {
@@ -26,15 +49,59 @@ public final class EventQueue {
         return executed;
     }
 
-    /** Schedules {@code action} at {@code now() + delayNanos}. */
-    public Timer schedule(long delayNanos, Runnable action) {
-        return scheduleAt(now + Math.max(0, delayNanos), action);
+    /** How many events are waiting. */
+    public int pending() {
+        return queue.size();
     }
 
-    /** Schedules {@code action} at absolute time {@code at} (not earlier than now). */
+    /** The limits this world runs within ({@link WorldLimits#DEFAULT} unless changed). */
+    public WorldLimits limits() {
+        return limits;
+    }
+
+    /** Changes the limits, for the events and commands to come. */
+    public void setLimits(WorldLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** Why the world stopped, or empty while it runs. */
+    public Optional<CutShort> cutShort() {
+        return Optional.ofNullable(cutShort);
+    }
+
+    /**
+     * A command starts: from now until {@link #endCommand()}, the work the world
+     * does counts against {@link WorldLimits#maxEventsPerCommand()}, and a limit
+     * reached ends the command with {@link CutShortException}.
+     */
+    public void beginCommand() {
+        inCommand = true;
+        commandWork = 0;
+    }
+
+    /** The command has ended (normally or not). */
+    public void endCommand() {
+        inCommand = false;
+    }
+
+    /** Schedules {@code action} at {@code now() + delayNanos}. */
+    public Timer schedule(long delayNanos, Runnable action) {
+        long delay = Math.max(0, delayNanos);
+        // saturate: an absurd delay means "never", not a time in the past
+        return scheduleAt(delay > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + delay, action);
+    }
+
+    /**
+     * Schedules {@code action} at absolute time {@code at} (not earlier than
+     * now). In a stopped world the timer is dropped: it never fires.
+     */
     public Timer scheduleAt(long at, Runnable action) {
         Timer timer = new Timer(this, Math.max(at, now), sequence++, action);
-        queue.add(timer);
+        if (cutShort != null) {
+            timer.discard();
+        } else {
+            queue.add(timer);
+        }
         return timer;
     }
 
@@ -52,20 +119,72 @@ public final class EventQueue {
      * Runs every event due at or before {@code until}, in order, then sets the
      * clock to {@code until}. Events scheduled while running are run too if
      * they fall due in time.
+     *
+     * @throws CutShortException inside a command, if the world stops now or had
+     *     stopped before (see the class comment)
      */
     public void runUntil(long until) {
-        while (true) {
+        if (inCommand) {
+            commandWork++; // a wake-up costs as much as an event: loops that only wait are bounded too
+        }
+        if (cutShort != null) {
+            if (inCommand) {
+                throw new CutShortException(cutShort);
+            }
+            now = Math.max(now, Math.min(until, limits.maxTime()));
+            return;
+        }
+        long target = Math.min(until, limits.maxTime());
+        while (cutShort == null) {
             Timer head = queue.peek();
-            if (head == null || head.at() > until) {
+            if (head == null || head.at() > target) {
                 break;
             }
             queue.poll();
             now = head.at();
             head.fire();
             executed++;
+            if (inCommand) {
+                commandWork++;
+            }
+            checkWork();
         }
-        if (until > now) {
-            now = until;
+        if (cutShort == null && inCommand && commandWork > limits.maxEventsPerCommand()) {
+            stop("more than " + limits.maxEventsPerCommand() + " events in one command");
         }
+        if (target > now) {
+            now = target;
+        }
+        if (cutShort == null && until > limits.maxTime()) {
+            stop("the virtual clock reached its limit of " + describeTime(limits.maxTime()));
+        }
+    }
+
+    private void checkWork() {
+        if (executed > limits.maxEvents()) {
+            stop("more than " + limits.maxEvents() + " events in this world");
+        } else if (inCommand && commandWork > limits.maxEventsPerCommand()) {
+            stop("more than " + limits.maxEventsPerCommand() + " events in one command");
+        } else if (queue.size() > limits.maxPendingEvents()) {
+            stop("more than " + limits.maxPendingEvents() + " events (frames in flight, timers) pending at once");
+        }
+    }
+
+    /** Stops the world: drops every pending event; ends the current command, if any. */
+    private void stop(String reason) {
+        cutShort = new CutShort(reason, now);
+        for (Timer t : queue) {
+            t.discard();
+        }
+        queue.clear();
+        if (inCommand) {
+            throw new CutShortException(cutShort);
+        }
+    }
+
+    private static String describeTime(long nanos) {
+        long seconds = nanos / Durations.NANOS_PER_SECOND;
+        long days = seconds / 86_400;
+        return days >= 365 && days % 365 == 0 ? days / 365 + " years" : seconds + " s";
     }
 }

@@ -37,6 +37,11 @@ public final class Timer implements Comparable<Timer> {
         }
     }
 
+    /** Marks the timer as never to run (its world stopped). */
+    void discard() {
+        done = true;
+    }
+
     void fire() {
         if (!done) {
             done = true;
