@@ -99,7 +99,9 @@ public final class World {
 
     /** Runs every event due within the next {@code nanos} and advances the clock by that much. */
     public void runFor(long nanos) {
-        events.runUntil(events.now() + nanos);
+        long now = events.now();
+        // saturate: a duration past the end of the clock runs to its end, never into the past
+        events.runUntil(nanos > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + Math.max(0, nanos));
     }
 
     /** Runs every event due at or before {@code time} and sets the clock to it. */
