@@ -2,6 +2,7 @@ package dev.lvsunit.tools;
 
 import dev.lvsunit.engine.Host;
 import dev.lvsunit.engine.World;
+import dev.lvsunit.engine.sim.CutShortException;
 import dev.lvsunit.tools.shell.CommandLine;
 import dev.lvsunit.tools.shell.ShellSyntaxException;
 import dev.lvsunit.tools.spi.Command;
@@ -20,8 +21,16 @@ import java.util.Objects;
  * syntax understood is {@code echo VALUE > /proc/sys/...}. An unknown command
  * prints {@code bash: NAME: command not found} and exits 127. A command runs on
  * the world's virtual clock: {@code ping -c 3} takes two virtual seconds.
+ * A command during which the world reaches one of its limits prints
+ * {@code lvsunit: cut short: REASON} and exits {@link #CUT_SHORT}.
  */
 public final class Shell {
+
+    /**
+     * The exit status of a command the engine cut short because its world reached
+     * a limit ({@link dev.lvsunit.engine.sim.WorldLimits}): 124, as {@code timeout} exits.
+     */
+    public static final int CUT_SHORT = 124;
 
     private final World world;
     private final Map<String, Command> commands;
@@ -46,6 +55,7 @@ public final class Shell {
                 .orElseThrow(() -> new IllegalArgumentException("no host " + hostName));
         CommandContext ctx = new CommandContext(world, host);
         int status;
+        world.events().beginCommand();
         try {
             CommandLine parsed = CommandLine.parse(line);
             if (parsed.words().isEmpty()) {
@@ -69,6 +79,12 @@ public final class Shell {
         } catch (NotSupportedException e) {
             ctx.err().println("lvsunit: not supported: " + e.getMessage());
             status = 2;
+        } catch (CutShortException e) {
+            // the world reached one of its limits (WorldLimits) and stopped: say so, as timeout(1) would exit
+            ctx.err().println("lvsunit: cut short: " + e.getMessage());
+            status = CUT_SHORT;
+        } finally {
+            world.events().endCommand();
         }
         return new Execution(ctx.output(), status);
     }
