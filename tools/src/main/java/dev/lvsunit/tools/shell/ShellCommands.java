@@ -116,7 +116,10 @@ public final class ShellCommands {
                 ctx.err().println("Try 'sleep --help' for more information.");
                 return 1;
             }
-            total += value.multiply(BigDecimal.valueOf(unit)).longValue();
+            // saturate: GNU sleep takes any number of seconds; past the end of the clock means "for ever"
+            BigDecimal nanos = value.multiply(BigDecimal.valueOf(unit));
+            total = nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE - total)) >= 0
+                    ? Long.MAX_VALUE : total + nanos.longValue();
         }
         ctx.sleep(total);
         return 0;
