@@ -12,6 +12,7 @@ import dev.lvsunit.spec.backend.LanMember;
 import dev.lvsunit.spec.backend.Session;
 import dev.lvsunit.tools.Execution;
 import dev.lvsunit.tools.Shell;
+import dev.lvsunit.tools.spi.NotSupportedException;
 import dev.lvsunit.tools.tcpdump.Tcpdump;
 import java.util.HashMap;
 import java.util.List;
@@ -75,7 +76,13 @@ final class EngineSession implements Session {
         List<CapturedFrame> all = segment.capture();
         int from = dumped.getOrDefault(segmentName, 0);
         dumped.put(segmentName, all.size());
-        Execution e = Tcpdump.dump(all.subList(from, all.size()), arguments);
+        Execution e;
+        try {
+            e = Tcpdump.dump(all.subList(from, all.size()), arguments);
+        } catch (NotSupportedException unsupported) {
+            // as the shell reports a command lvsunit does not model, not as an internal error
+            e = new Execution("lvsunit: not supported: " + unsupported.getMessage() + "\n", 2);
+        }
         return new CommandOutcome(e.output(), e.exitStatus());
     }
 
