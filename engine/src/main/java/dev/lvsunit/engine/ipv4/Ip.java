@@ -135,7 +135,7 @@ public final class Ip {
                 localDeliver(packet, dev, res.type());
                 break;
             case UNICAST:
-                forward(packet, dev, res);
+                forward(packet, dev, type, res);
                 break;
             default:
                 break;
@@ -166,7 +166,10 @@ public final class Ip {
      * only when {@code forwarding} is on for the input interface, which
      * {@link Route#input} has checked.
      */
-    private void forward(Ipv4Packet packet, NetDevice in, FibResult res) {
+    private void forward(Ipv4Packet packet, NetDevice in, PacketType type, FibResult res) {
+        if (type != PacketType.HOST) {
+            return; // only frames sent to our MAC are forwarded: a link-layer broadcast is not (ip_forward)
+        }
         if (packet.ttl() <= 1) {
             return; // ICMP time exceeded is not modelled yet
         }
