@@ -31,7 +31,8 @@ public record Ipv4Prefix(Ipv4Address address, int length) {
         }
         Ipv4Address address = Ipv4Address.parse(text.substring(0, slash));
         String len = text.substring(slash + 1);
-        if (len.isEmpty() || len.length() > 2 || !len.chars().allMatch(Character::isDigit)) {
+        // ASCII digits only: Character.isDigit and Integer.parseInt also take other scripts' digits
+        if (len.isEmpty() || len.length() > 2 || !len.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new IllegalArgumentException("not a prefix length: \"" + text + "\"");
         }
         int n = Integer.parseInt(len);

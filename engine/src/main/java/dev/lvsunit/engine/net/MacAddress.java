@@ -46,14 +46,14 @@ public record MacAddress(long bits) {
             if (part.isEmpty() || part.length() > 2) {
                 return null;
             }
-            int octet;
-            try {
-                octet = Integer.parseInt(part, 16);
-            } catch (NumberFormatException e) {
-                return null;
-            }
-            if (part.charAt(0) == '+' || part.charAt(0) == '-') {
-                return null;
+            int octet = 0;
+            for (int i = 0; i < part.length(); i++) {
+                // ASCII hex digits only, as ether_aton reads them: no sign, no other script's digits
+                int digit = Character.digit(part.charAt(i), 16);
+                if (part.charAt(i) >= 0x80 || digit < 0) {
+                    return null;
+                }
+                octet = octet * 16 + digit;
             }
             value = (value << 8) | octet;
         }
