@@ -1,5 +1,6 @@
 package dev.lvsunit.fuzz;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.lvsunit.engine.net.Ipv4Address;
 import dev.lvsunit.engine.net.Ipv4Prefix;
@@ -15,6 +16,10 @@ import java.util.function.Function;
  */
 class ValueParsersFuzzTest {
 
+    // The dictionary holds text a byte mutator rarely spells: digits and spaces outside ASCII
+    // (which Character.isDigit, Integer.parseInt and \s may take), signs and separators.
+
+    @DictionaryEntries({"\u0663", "\uff11", "\u0661\u0662", "\u00a0", "\u2007", "+", "-", ".", ":", "/", "0x", "1e3"})
     @FuzzTest
     void ipv4Address(byte[] data) {
         String text = Answered.text(data);
@@ -23,6 +28,7 @@ class ValueParsersFuzzTest {
         check(text, tried, parsed, Ipv4Address::parse);
     }
 
+    @DictionaryEntries({"\u0663", "\uff11", "\u0661\u0662", "\u00a0", "\u2007", "+", "-", ".", ":", "/", "0x", "1e3"})
     @FuzzTest
     void macAddress(byte[] data) {
         String text = Answered.text(data);
@@ -31,6 +37,7 @@ class ValueParsersFuzzTest {
         check(text, tried, parsed, MacAddress::parse);
     }
 
+    @DictionaryEntries({"\u0663", "\uff11", "\u0661\u0662", "\u00a0", "\u2007", "+", "-", ".", ":", "/", "0x", "1e3"})
     @FuzzTest
     void ipv4Prefix(byte[] data) {
         String text = Answered.text(data);
