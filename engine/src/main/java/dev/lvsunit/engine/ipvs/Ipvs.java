@@ -68,7 +68,6 @@ public final class Ipvs implements SchedulerEnv {
         for (IpvsTcpState s : IpvsTcpState.values()) {
             tcpTimeouts[s.ordinal()] = s.defaultTimeout();
         }
-        host.sysctl().registerTable("net/ipv4/vs", sysctl);
         host.ip().registerLocalIn(this::in);
         host.ip().registerForward(this::out);
     }
@@ -317,6 +316,24 @@ public final class Ipvs implements SchedulerEnv {
     /** The value of a {@code net.ipv4.vs} sysctl. */
     public int sysctl(String name) {
         return sysctl.get(name);
+    }
+
+    /** The names of the {@code net.ipv4.vs} sysctls. */
+    public List<String> sysctlNames() {
+        return sysctl.names();
+    }
+
+    /**
+     * Writes a {@code net.ipv4.vs} sysctl.
+     *
+     * @return false if there is no such file or its proc handler refuses the value
+     */
+    public boolean setSysctl(String name, int value) {
+        if (!sysctl.names().contains(name) || !sysctl.accepts(name, value)) {
+            return false;
+        }
+        sysctl.write(name, value);
+        return true;
     }
 
     // ------------------------------------------------------------------ SchedulerEnv

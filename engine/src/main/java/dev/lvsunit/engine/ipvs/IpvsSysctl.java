@@ -1,6 +1,5 @@
 package dev.lvsunit.engine.ipvs;
 
-import dev.lvsunit.engine.sysctl.Sysctl;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.Map;
  * {@code est_cpulist} (a CPU list), {@code sync_qlen_max} (depends on memory)
  * and {@code debug_level} (debug kernels only).
  */
-final class IpvsSysctl implements Sysctl.Table {
+final class IpvsSysctl {
 
     private final Map<String, Integer> values = new LinkedHashMap<>();
 
@@ -48,18 +47,16 @@ final class IpvsSysctl implements Sysctl.Table {
         values.put("sync_version", 1);
     }
 
-    @Override
+    /** The file names, in {@code sysctl -a} order. */
     public List<String> names() {
         return new ArrayList<>(values.keySet());
     }
 
-    @Override
     public int read(String name) {
         return values.get(name);
     }
 
     /** The proc handlers' ranges: defense modes 0..3, {@code sync_version} 0..1, {@code est_nice} -20..19. */
-    @Override
     public boolean accepts(String name, int value) {
         return switch (name) {
             case "drop_entry", "drop_packet", "secure_tcp" -> value >= 0 && value <= 3;
@@ -71,7 +68,6 @@ final class IpvsSysctl implements Sysctl.Table {
         };
     }
 
-    @Override
     public void write(String name, int value) {
         values.put(name, value);
     }

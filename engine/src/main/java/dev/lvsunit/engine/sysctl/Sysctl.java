@@ -28,36 +28,8 @@ public final class Sysctl {
     private final NeighParms neighDefault = NeighParms.compiledDefaults();
     private final int[] gcTable = {30, 128, 512, 1024}; // gc_interval (s), gc_thresh1..3
 
-    private final java.util.Map<String, Table> tables = new java.util.LinkedHashMap<>();
-
     public Sysctl(Host host) {
         this.host = host;
-    }
-
-    /**
-     * A directory of integer files that a subsystem adds when it is loaded
-     * ({@code register_net_sysctl}), such as {@code net/ipv4/vs} of {@code ip_vs}.
-     */
-    public interface Table {
-
-        /** The file names, in {@code sysctl -a} order. */
-        List<String> names();
-
-        /** The value of a file. */
-        int read(String name);
-
-        /** Whether the file's proc handler takes the value (else {@code EINVAL}). */
-        default boolean accepts(String name, int value) {
-            return true;
-        }
-
-        /** Writes a file with a value it accepts. */
-        void write(String name, int value);
-    }
-
-    /** Adds a directory of files, relative to {@code /proc/sys} (for example {@code net/ipv4/vs}). */
-    public void registerTable(String directory, Table table) {
-        tables.put(directory, table);
     }
 
     /** {@code conf/all}. */
@@ -135,11 +107,6 @@ public final class Sysctl {
                 out.add("net/ipv4/neigh/" + dir + "/" + f.fileName());
             }
         }
-        for (java.util.Map.Entry<String, Table> t : tables.entrySet()) {
-            for (String name : t.getValue().names()) {
-                out.add(t.getKey() + "/" + name);
-            }
-        }
         return out;
     }
 
@@ -189,29 +156,6 @@ public final class Sysctl {
     }
 
     private Optional<Entry> resolve(String path) {
-        for (java.util.Map.Entry<String, Table> t : tables.entrySet()) {
-            String dir = t.getKey() + "/";
-            if (path.startsWith(dir) && t.getValue().names().contains(path.substring(dir.length()))) {
-                Table table = t.getValue();
-                String name = path.substring(dir.length());
-                return Optional.of(new Entry() {
-                    @Override
-                    public int read() {
-                        return table.read(name);
-                    }
-
-                    @Override
-                    public void write(int value) {
-                        table.write(name, value);
-                    }
-
-                    @Override
-                    public boolean accepts(int value) {
-                        return table.accepts(name, value);
-                    }
-                });
-            }
-        }
         String[] p = path.split("/", -1);
         if (p.length == 3 && p[0].equals("net") && p[1].equals("ipv4") && p[2].equals("ip_forward")) {
             return Optional.of(new Entry() {
