@@ -419,7 +419,7 @@ public final class TcpSocket {
         flushScheduled = true;
         tcp.schedule(0, () -> {
             flushScheduled = false;
-            if (ackPending) {
+            if (ackPending && state != TcpState.CLOSED) {
                 sendAck();
             }
         });
