@@ -1,0 +1,295 @@
+package dev.lvsunit.tools.ip;
+
+import dev.lvsunit.engine.Errno;
+import dev.lvsunit.engine.Host;
+import dev.lvsunit.engine.KernelException;
+import dev.lvsunit.engine.link.NetDevice;
+import dev.lvsunit.engine.neigh.Neighbour;
+import dev.lvsunit.engine.neigh.NudState;
+import dev.lvsunit.engine.net.Ipv4Address;
+import dev.lvsunit.engine.net.Ipv4Prefix;
+import dev.lvsunit.engine.net.MacAddress;
+import dev.lvsunit.tools.spi.CommandContext;
+import dev.lvsunit.tools.spi.NotSupportedException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code ip neigh} ({@code ip/ipneigh.c}): show, add, change, replace, del and flush of ARP entries. */
+final class IpNeigh {
+
+    /** {@code NUD_PERMANENT|NUD_NOARP} and friends, as the filters use them. */
+    private static final int NUD_NOARP = 0x40;
+    private static final int NUD_PERMANENT = 0x80;
+    private static final int NUD_FAILED = 0x20;
+    /** The bit ipneigh.c uses for "state 0" ({@code nud none}). */
+    private static final int NUD_NONE_FILTER = 0x100;
+    private static final int MAX_ROUNDS = 10;
+
+    private enum Modify { ADD, CHANGE, REPLACE, DELETE }
+
+    private final CommandContext ctx;
+    private final Host host;
+    private final Ip.Options options;
+
+    IpNeigh(CommandContext ctx, Ip.Options options) {
+        this.ctx = ctx;
+        this.host = ctx.host();
+        this.options = options;
+    }
+
+    /** {@code do_ipneigh}. */
+    int run(Args args) {
+        if (options.family() == Inet.AF_PACKET) {
+            throw new NotSupportedException("ip -0 neigh");
+        }
+        if (!args.hasNext()) {
+            return showOrFlush(args, false);
+        }
+        String cmd = args.current();
+        args.advance();
+        if (Args.matches(cmd, "add")) {
+            return modify(Modify.ADD, args);
+        }
+        if (Args.matches(cmd, "change") || cmd.equals("chg")) {
+            return modify(Modify.CHANGE, args);
+        }
+        if (Args.matches(cmd, "replace")) {
+            return modify(Modify.REPLACE, args);
+        }
+        if (Args.matches(cmd, "delete")) {
+            return modify(Modify.DELETE, args);
+        }
+        if (Args.matches(cmd, "get")) {
+            throw new NotSupportedException("ip neigh get");
+        }
+        if (Args.matches(cmd, "show") || Args.matches(cmd, "lst") || Args.matches(cmd, "list")) {
+            return showOrFlush(args, false);
+        }
+        if (Args.matches(cmd, "flush")) {
+            return showOrFlush(args, true);
+        }
+        if (Args.matches(cmd, "help")) {
+            throw new NotSupportedException("ip neigh help");
+        }
+        throw new IpError("Command \"" + cmd + "\" is unknown, try \"ip neigh help\".", 255);
+    }
+
+    /** {@code ipneigh_modify}; without {@code nud} the state is PERMANENT. */
+    private int modify(Modify cmd, Args args) {
+        String lla = null;
+        NudState state = NudState.NUD_PERMANENT;
+        String dev = null;
+        Ipv4Address dst = null;
+        while (args.hasNext()) {
+            String w = args.current();
+            if (Args.matches(w, "lladdr")) {
+                String v = args.nextArg();
+                if (lla != null) {
+                    throw IpError.duparg("lladdr", v);
+                }
+                lla = v;
+            } else if (w.equals("nud")) {
+                String v = args.nextArg();
+                state = RtNames.nud(v).orElseThrow(() -> IpError.invarg("nud state is bad", v));
+            } else if (Args.matches(w, "proxy") || Args.matches(w, "router") || Args.matches(w, "extern_learn")
+                    || Args.matches(w, "protocol")) {
+                throw new NotSupportedException("ip neigh " + w);
+            } else if (w.equals("dev")) {
+                dev = args.nextArg();
+            } else {
+                if (w.equals("to")) {
+                    w = args.nextArg();
+                }
+                if (Args.matches(w, "help")) {
+                    w = args.nextArg();
+                }
+                if (dst != null) {
+                    throw IpError.duparg2("to", w);
+                }
+                dst = Inet.getAddr(w, options.family());
+            }
+            args.advance();
+        }
+        if (dev == null || dst == null) {
+            throw new IpError("Device and destination are required arguments.", 255);
+        }
+        MacAddress mac = null;
+        if (lla != null && !lla.equals("null")) {
+            mac = IpLink.lladdr(lla);
+        }
+        String name = dev;
+        NetDevice device = host.device(name).orElseThrow(() -> IpError.nodev(name));
+        try {
+            switch (cmd) {
+                case DELETE:
+                    host.neigh().delete(dst, device);
+                    break;
+                case ADD:
+                    host.neigh().add(dst, device, mac, state);
+                    break;
+                case CHANGE:
+                    // neigh_add without NLM_F_CREATE: a missing entry is not created
+                    if (host.neigh().lookup(dst, device).isEmpty()) {
+                        throw new KernelException(Errno.ENOENT);
+                    }
+                    host.neigh().replace(dst, device, mac, state);
+                    break;
+                default:
+                    host.neigh().replace(dst, device, mac, state);
+                    break;
+            }
+        } catch (KernelException e) {
+            throw Rtnl.error(e);
+        }
+        return 0;
+    }
+
+    /** The selectors of {@code ip neigh show|flush}. */
+    private static final class Filter {
+        int state;
+        NetDevice dev;
+        Inet.Prefix pfx;
+
+        /** {@code print_neigh}'s filter. */
+        boolean matches(Neighbour n) {
+            if (dev != null && n.device() != dev) {
+                return false;
+            }
+            int bit = RtNames.nudBit(n.state());
+            if ((state & bit) == 0 && (bit != 0 || (state & NUD_NONE_FILTER) == 0)) {
+                return false;
+            }
+            return pfx == null || new Ipv4Prefix(pfx.address(), pfx.length()).contains(n.address());
+        }
+    }
+
+    /** {@code do_show_or_flush}: by default PERMANENT and NOARP entries are neither flushed, nor NOARP shown. */
+    private int showOrFlush(Args args, boolean flush) {
+        Filter f = new Filter();
+        if (flush) {
+            if (!args.hasNext()) {
+                throw new IpError("Flush requires arguments.", 1);
+            }
+            f.state = ~(NUD_PERMANENT | NUD_NOARP);
+        } else {
+            f.state = 0xFF & ~NUD_NOARP;
+        }
+        boolean stateGiven = false;
+        String filterDev = null;
+        int family = options.family();
+        while (args.hasNext()) {
+            String w = args.current();
+            if (w.equals("dev")) {
+                filterDev = args.nextArg();
+            } else if (w.equals("nud")) {
+                String v = args.nextArg();
+                if (!stateGiven) {
+                    stateGiven = true;
+                    f.state = 0;
+                }
+                int bits;
+                var s = RtNames.nud(v);
+                if (s.isPresent()) {
+                    bits = RtNames.nudBit(s.get());
+                } else {
+                    if (!v.equals("all")) {
+                        throw IpError.invarg("nud state is bad", v);
+                    }
+                    bits = ~0;
+                    if (flush) {
+                        bits &= ~NUD_NOARP;
+                    }
+                }
+                if (bits == 0) {
+                    bits = NUD_NONE_FILTER;
+                }
+                f.state |= bits;
+            } else if (w.equals("master") || w.equals("vrf") || w.equals("unused") || w.equals("proxy")
+                    || Args.matches(w, "protocol") || w.equals("nomaster")) {
+                throw new NotSupportedException("ip neigh show " + w);
+            } else {
+                if (w.equals("to")) {
+                    w = args.nextArg();
+                }
+                if (Args.matches(w, "help")) {
+                    throw new NotSupportedException("ip neigh help");
+                }
+                f.pfx = Inet.getPrefix(w, family);
+                family = Inet.AF_INET;
+            }
+            args.advance();
+        }
+        if (filterDev != null) {
+            String name = filterDev;
+            f.dev = host.device(name).orElseThrow(() -> IpError.nodev(name));
+        }
+        return flush ? flush(f) : show(f);
+    }
+
+    private int show(Filter f) {
+        if (options.stats() > 0) {
+            throw new NotSupportedException("ip -s neigh (the neighbour table keeps no usage times yet)");
+        }
+        for (Neighbour n : host.neigh().entries()) {
+            if (f.matches(n)) {
+                ctx.out().println(format(n, f));
+            }
+        }
+        return 0;
+    }
+
+    /** {@code print_neigh}: {@code ADDR [dev IF ][lladdr MAC ]STATE }, every field followed by a space. */
+    private static String format(Neighbour n, Filter f) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(n.address()).append(' ');
+        if (f.dev == null) {
+            sb.append("dev ").append(n.device().name()).append(' ');
+        }
+        if (n.lladdr() != null) {
+            sb.append("lladdr ").append(n.lladdr()).append(' ');
+        }
+        if (n.state() != NudState.NUD_NONE) {
+            sb.append(n.state().label()).append(' ');
+        }
+        return sb.toString();
+    }
+
+    /** Rounds of dump-and-delete; FAILED entries are only taken in the first round. */
+    private int flush(Filter f) {
+        int round = 0;
+        while (round < MAX_ROUNDS) {
+            List<Neighbour> victims = new ArrayList<>();
+            for (Neighbour n : host.neigh().entries()) {
+                if (f.matches(n)) {
+                    victims.add(n);
+                }
+            }
+            if (victims.isEmpty()) {
+                if (options.stats() > 0) {
+                    if (round == 0) {
+                        ctx.out().println("Nothing to flush.");
+                    } else {
+                        ctx.out().println("*** Flush is complete after " + round + " round"
+                                + (round > 1 ? "s" : "") + " ***");
+                    }
+                }
+                return 0;
+            }
+            round++;
+            for (Neighbour n : victims) {
+                try {
+                    host.neigh().delete(n.address(), n.device());
+                } catch (KernelException ignored) {
+                    // already gone
+                }
+            }
+            if (options.stats() > 0) {
+                ctx.out().println();
+                ctx.out().println("*** Round " + round + ", deleting " + victims.size() + " entries ***");
+            }
+            f.state &= ~NUD_FAILED;
+        }
+        ctx.out().println("*** Flush not complete bailing out after " + MAX_ROUNDS + " rounds");
+        return 1;
+    }
+}

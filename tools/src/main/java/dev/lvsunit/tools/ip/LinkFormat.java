@@ -1,0 +1,83 @@
+package dev.lvsunit.tools.ip;
+
+import dev.lvsunit.engine.link.NetDevice;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How {@code ip link} and {@code ip addr} print an interface
+ * ({@code ipaddress.c}: {@code print_linkinfo}, {@code print_link_flags},
+ * {@code print_operstate}), as a physical NIC of a default kernel shows it:
+ * Ethernet interfaces have the {@code fq_codel} qdisc systemd makes the
+ * default, loopback {@code noqueue}; no {@code @ifN} or {@code link-netns}
+ * as on a veth.
+ */
+final class LinkFormat {
+
+    private LinkFormat() {
+    }
+
+    /**
+     * {@code dev_get_flags} as {@code print_link_flags} prints them:
+     * {@code NO-CARRIER} first for an up interface without carrier;
+     * {@code LOWER_UP} (carrier) is only reported while the interface is up.
+     */
+    static String flags(NetDevice dev) {
+        List<String> f = new ArrayList<>();
+        boolean up = dev.isUp();
+        if (up && !dev.hasCarrier()) {
+            f.add("NO-CARRIER");
+        }
+        if (dev.isLoopback()) {
+            f.add("LOOPBACK");
+        } else {
+            f.add("BROADCAST");
+            f.add("MULTICAST");
+        }
+        if (up) {
+            f.add("UP");
+            if (dev.hasCarrier()) {
+                f.add("LOWER_UP");
+            }
+        }
+        return "<" + String.join(",", f) + ">";
+    }
+
+    /**
+     * {@code IFLA_OPERSTATE}: loopback has no carrier notion and reports
+     * UNKNOWN while up; a NIC is UP with carrier and DOWN otherwise.
+     */
+    static String operstate(NetDevice dev) {
+        if (!dev.isUp()) {
+            return "DOWN";
+        }
+        if (dev.isLoopback()) {
+            return "UNKNOWN";
+        }
+        return dev.hasCarrier() ? "UP" : "DOWN";
+    }
+
+    static String qdisc(NetDevice dev) {
+        return dev.isLoopback() ? "noqueue" : "fq_codel";
+    }
+
+    /** The first line: {@code 2: eth0: <...> mtu 1500 qdisc fq_codel state UP [mode DEFAULT ]group default qlen 1000}. */
+    static String header(NetDevice dev, boolean withMode) {
+        return dev.ifindex() + ": " + dev.name() + ": " + flags(dev) + " mtu " + dev.mtu()
+                + " qdisc " + qdisc(dev) + " state " + operstate(dev) + " "
+                + (withMode ? "mode DEFAULT " : "") + "group default qlen 1000";
+    }
+
+    /** The second line: {@code     link/ether MAC brd ff:ff:ff:ff:ff:ff}. */
+    static String linkLine(NetDevice dev) {
+        if (dev.isLoopback()) {
+            return "    link/loopback " + dev.mac() + " brd 00:00:00:00:00:00";
+        }
+        return "    link/ether " + dev.mac() + " brd ff:ff:ff:ff:ff:ff";
+    }
+
+    /** {@code print_name_and_link("%-16s ")} and {@code print_operstate} of {@code -br}. */
+    static String brief(NetDevice dev) {
+        return String.format("%-16s %-14s ", dev.name(), operstate(dev));
+    }
+}
