@@ -8,6 +8,8 @@ import dev.lvsunit.engine.ipv4.IfAddr;
 import dev.lvsunit.engine.ipv4.InDevice;
 import dev.lvsunit.engine.ipv4.Ip;
 import dev.lvsunit.engine.ipv4.Route;
+import dev.lvsunit.engine.ipvs.Ipvs;
+import dev.lvsunit.engine.tcp.Tcp;
 import dev.lvsunit.engine.ipv4.RtScope;
 import dev.lvsunit.engine.link.NetDevice;
 import dev.lvsunit.engine.link.PacketType;
@@ -47,6 +49,8 @@ public final class Host {
     private final Arp arp;
     private final Ip ip;
     private final Icmp icmp;
+    private final Tcp tcp;
+    private Ipvs ipvs;
     private final List<PacketSocket> packetSockets = new ArrayList<>();
     private int nextIfindex = 1;
 
@@ -61,6 +65,7 @@ public final class Host {
         this.arp = new Arp(this);
         this.ip = new Ip(this);
         this.icmp = new Icmp(this);
+        this.tcp = new Tcp(this);
         NetDevice lo = newDevice("lo", NetDevice.Kind.LOOPBACK, MacAddress.ZERO, 65536);
         // A namespace's lo is brought up with 127.0.0.1/8 (scope host) by the init scripts.
         setUp(lo, true);
@@ -206,6 +211,23 @@ public final class Host {
 
     public Icmp icmp() {
         return icmp;
+    }
+
+    public Tcp tcp() {
+        return tcp;
+    }
+
+    /** The IP Virtual Server of this host, made on first use (as loading {@code ip_vs}). */
+    public Ipvs ipvs() {
+        if (ipvs == null) {
+            ipvs = new Ipvs(this);
+        }
+        return ipvs;
+    }
+
+    /** Whether IPVS has been used on this host. */
+    public boolean hasIpvs() {
+        return ipvs != null;
     }
 
     /** Opens an {@code AF_PACKET} socket bound to {@code dev}, as arping does. */

@@ -13,6 +13,7 @@ import dev.lvsunit.engine.packet.IcmpMessage;
 import dev.lvsunit.engine.packet.IcmpUnreachable;
 import dev.lvsunit.engine.packet.Ipv4Packet;
 import dev.lvsunit.engine.packet.Ipv4Payload;
+import dev.lvsunit.engine.packet.TcpSegment;
 import dev.lvsunit.engine.sysctl.DevConf;
 
 /**
@@ -25,6 +26,8 @@ public final class Ip {
 
     private final Host host;
     private int nextId = 1;
+    private final java.util.List<NfHook> localIn = new java.util.ArrayList<>();
+    private final java.util.List<NfHook> forward = new java.util.ArrayList<>();
 
     public Ip(Host host) {
         this.host = host;
@@ -52,6 +55,16 @@ public final class Ip {
         return res.source();
     }
 
+    /** Registers a hook at {@code NF_INET_LOCAL_IN}: datagrams about to be delivered locally. */
+    public void registerLocalIn(NfHook hook) {
+        localIn.add(hook);
+    }
+
+    /** Registers a hook at {@code NF_INET_FORWARD}: datagrams about to be forwarded. */
+    public void registerForward(NfHook hook) {
+        forward.add(hook);
+    }
+
     /** A fresh IP identification. */
     public int nextId() {
         int id = nextId;
@@ -67,7 +80,9 @@ public final class Ip {
     public void output(Ipv4Packet packet, FibResult res) {
         NetDevice dev = res.device();
         if (res.type() == RouteType.LOCAL || dev.isLoopback()) {
-            host.loopback().transmit(new EthernetFrame(MacAddress.ZERO, MacAddress.ZERO, packet));
+            // through lo's NOARP neighbour (arp_constructor keys it 0.0.0.0), as the kernel does
+            Neighbour n = host.neigh().lookupOrCreate(res.nextHop(), host.loopback());
+            host.neigh().output(n, packet);
             return;
         }
         if (res.type() == RouteType.BROADCAST) {
@@ -117,9 +132,22 @@ public final class Ip {
         }
     }
 
+    /** {@code ip_local_deliver}: the LOCAL_IN hooks, then the protocol handler. */
     private void localDeliver(Ipv4Packet packet, NetDevice dev, RouteType how) {
-        if (packet.protocol() == IcmpMessage.PROTOCOL) {
-            host.icmp().rcv(packet, dev, how);
+        for (NfHook hook : localIn) {
+            if (hook.process(packet, dev)) {
+                return;
+            }
+        }
+        switch (packet.protocol()) {
+            case IcmpMessage.PROTOCOL:
+                host.icmp().rcv(packet, dev, how);
+                break;
+            case TcpSegment.PROTOCOL:
+                host.tcp().rcv(packet, dev);
+                break;
+            default:
+                break; // no handler: dropped (UDP sockets and IP-in-IP are not modelled yet)
         }
     }
 
@@ -131,6 +159,11 @@ public final class Ip {
     private void forward(Ipv4Packet packet, NetDevice in, FibResult res) {
         if (packet.ttl() <= 1) {
             return; // ICMP time exceeded is not modelled yet
+        }
+        for (NfHook hook : forward) {
+            if (hook.process(packet, in)) {
+                return;
+            }
         }
         Ipv4Packet out = packet.withTtl(packet.ttl() - 1);
         if (res.device() == in
