@@ -1,6 +1,5 @@
 package dev.lvsunit.tools.ip;
 
-import dev.lvsunit.engine.Errno;
 import dev.lvsunit.engine.Host;
 import dev.lvsunit.engine.KernelException;
 import dev.lvsunit.engine.link.NetDevice;
@@ -128,11 +127,7 @@ final class IpNeigh {
                     host.neigh().add(dst, device, mac, state);
                     break;
                 case CHANGE:
-                    // neigh_add without NLM_F_CREATE: a missing entry is not created
-                    if (host.neigh().lookup(dst, device).isEmpty()) {
-                        throw new KernelException(Errno.ENOENT);
-                    }
-                    host.neigh().replace(dst, device, mac, state);
+                    host.neigh().change(dst, device, mac, state);
                     break;
                 default:
                     host.neigh().replace(dst, device, mac, state);
@@ -227,9 +222,6 @@ final class IpNeigh {
     }
 
     private int show(Filter f) {
-        if (options.stats() > 0) {
-            throw new NotSupportedException("ip -s neigh (the neighbour table keeps no usage times yet)");
-        }
         for (Neighbour n : host.neigh().entries()) {
             if (f.matches(n)) {
                 ctx.out().println(format(n, f));
@@ -238,8 +230,13 @@ final class IpNeigh {
         return 0;
     }
 
-    /** {@code print_neigh}: {@code ADDR [dev IF ][lladdr MAC ]STATE }, every field followed by a space. */
-    private static String format(Neighbour n, Filter f) {
+    /**
+     * {@code print_neigh}: {@code ADDR [dev IF ][lladdr MAC ]STATE }, every
+     * field followed by a space; with {@code -s} the cache info
+     * ({@code print_cacheinfo}) and probe count come before the state, as
+     * {@code  ref N used U/C/Dprobes P } (no space before {@code probes} in 6.1).
+     */
+    private String format(Neighbour n, Filter f) {
         StringBuilder sb = new StringBuilder();
         sb.append(n.address()).append(' ');
         if (f.dev == null) {
@@ -248,10 +245,24 @@ final class IpNeigh {
         if (n.lladdr() != null) {
             sb.append("lladdr ").append(n.lladdr()).append(' ');
         }
+        if (options.stats() > 0) {
+            if (n.refCount() != 0) {
+                sb.append(" ref ").append(n.refCount());
+            }
+            long now = ctx.world().now();
+            sb.append(" used ").append(seconds(now - n.used())).append('/').append(seconds(now - n.confirmed()))
+                    .append('/').append(seconds(now - n.updated()));
+            sb.append("probes ").append(n.probes()).append(' ');
+        }
         if (n.state() != NudState.NUD_NONE) {
             sb.append(n.state().label()).append(' ');
         }
         return sb.toString();
+    }
+
+    /** {@code ndm_used} and friends are clock ticks; iproute2 divides them down to whole seconds. */
+    private static long seconds(long nanos) {
+        return Math.max(0, nanos) / 1_000_000_000L;
     }
 
     /** Rounds of dump-and-delete; FAILED entries are only taken in the first round. */
@@ -276,13 +287,7 @@ final class IpNeigh {
                 return 0;
             }
             round++;
-            for (Neighbour n : victims) {
-                try {
-                    host.neigh().delete(n.address(), n.device());
-                } catch (KernelException ignored) {
-                    // already gone
-                }
-            }
+            host.neigh().flush(victims::contains);
             if (options.stats() > 0) {
                 ctx.out().println();
                 ctx.out().println("*** Round " + round + ", deleting " + victims.size() + " entries ***");
