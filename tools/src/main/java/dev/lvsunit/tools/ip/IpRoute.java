@@ -188,9 +188,9 @@ final class IpRoute {
             } else if (effective == RouteType.BROADCAST || effective == RouteType.MULTICAST
                     || effective == RouteType.ANYCAST) {
                 scope = RtScope.LINK;
-            } else if (delete) {
+            } else if (effective == RouteType.UNICAST && delete) {
                 scope = RtScope.NOWHERE;
-            } else if (gateway == null) {
+            } else if (effective == RouteType.UNICAST && gateway == null) {
                 scope = RtScope.LINK;
             } else {
                 scope = RtScope.UNIVERSE;
