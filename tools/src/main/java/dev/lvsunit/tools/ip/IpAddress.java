@@ -366,6 +366,9 @@ final class IpAddress {
     }
 
     private int show(Filter f) {
+        if (options.stats() > 1 && !options.brief()) {
+            throw new NotSupportedException("ip -s -s address");
+        }
         for (NetDevice dev : devices(f)) {
             if (f.up && !dev.isUp()) {
                 continue;
@@ -395,7 +398,8 @@ final class IpAddress {
             boolean linkFamily = f.family == Inet.AF_UNSPEC || f.family == Inet.AF_PACKET;
             // print_linkinfo matches a label filter against the device name too, and
             // skips the device lines (not its addresses) when it does not match
-            if (f.label == null || !linkFamily || Glob.matches(f.label, dev.name())) {
+            boolean header = f.label == null || !linkFamily || Glob.matches(f.label, dev.name());
+            if (header) {
                 ctx.out().println(LinkFormat.header(dev, false));
                 if (linkFamily) {
                     ctx.out().println(LinkFormat.linkLine(dev));
@@ -404,6 +408,9 @@ final class IpAddress {
             for (IfAddr a : shown) {
                 ctx.out().println(addressLine(a));
                 ctx.out().println("       valid_lft forever preferred_lft forever");
+            }
+            if (header && options.stats() > 0) {
+                ctx.out().print(LinkFormat.stats(dev));
             }
         }
         return 0;

@@ -80,6 +80,9 @@ final class IpLink {
             }
             args.advance();
         }
+        if (options.stats() > 1 && !options.brief()) {
+            throw new NotSupportedException("ip -s -s link");
+        }
         List<NetDevice> devices = host.devices();
         if (filterDev != null) {
             String name = filterDev;
@@ -94,6 +97,9 @@ final class IpLink {
             } else {
                 ctx.out().println(LinkFormat.header(dev, true));
                 ctx.out().println(LinkFormat.linkLine(dev));
+                if (options.stats() > 0) {
+                    ctx.out().print(LinkFormat.stats(dev));
+                }
             }
         }
         return 0;

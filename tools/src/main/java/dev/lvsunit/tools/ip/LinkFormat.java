@@ -1,5 +1,6 @@
 package dev.lvsunit.tools.ip;
 
+import dev.lvsunit.engine.link.DeviceStats;
 import dev.lvsunit.engine.link.NetDevice;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,5 +80,52 @@ final class LinkFormat {
     /** {@code print_name_and_link("%-16s ")} and {@code print_operstate} of {@code -br}. */
     static String brief(NetDevice dev) {
         return String.format("%-16s %-14s ", dev.name(), operstate(dev));
+    }
+
+    /**
+     * {@code print_stats64} for one {@code -s}: the RX and TX counter tables.
+     * Columns start at the widths of their longest header word and grow to fit
+     * a value ({@code size_columns}); counters lvsunit does not keep are 0.
+     */
+    static String stats(NetDevice dev) {
+        DeviceStats s = dev.stats();
+        long[] rx = {s.rxBytes(), s.rxPackets(), 0, s.rxDropped(), 0, 0, 0};
+        long[] tx = {s.txBytes(), s.txPackets(), 0, 0, 0, 0, 0};
+        int[] cols = {10, 7, 6, 7, 7, 7, 10};
+        sizeColumns(cols, rx);
+        sizeColumns(cols, tx);
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("    RX: %" + (cols[0] - 4) + "s %" + cols[1] + "s %" + cols[2] + "s %" + cols[3]
+                + "s %" + cols[4] + "s %" + cols[5] + "s %" + cols[6] + "s%n",
+                "bytes", "packets", "errors", "dropped", "missed", "mcast", ""));
+        sb.append("    ").append(values(cols, rx)).append('\n');
+        sb.append(String.format("    TX: %" + (cols[0] - 4) + "s %" + cols[1] + "s %" + cols[2] + "s %" + cols[3]
+                + "s %" + cols[4] + "s %" + cols[5] + "s %" + cols[6] + "s%n",
+                "bytes", "packets", "errors", "dropped", "carrier", "collsns", ""));
+        sb.append("    ").append(values(cols, tx)).append('\n');
+        return sb.toString().replace(System.lineSeparator(), "\n");
+    }
+
+    /** The six counters each as {@code "%*llu "}; the seventh (compressed) only when non-zero. */
+    private static String values(int[] cols, long[] v) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            sb.append(String.format("%" + cols[i] + "d ", v[i]));
+        }
+        if (v[6] != 0) {
+            sb.append(String.format("%" + cols[6] + "d ", v[6]));
+        }
+        return sb.toString();
+    }
+
+    /** {@code size_columns}, with its digit count ({@code powi < val}: 10 counts as one digit). */
+    static void sizeColumns(int[] cols, long[] values) {
+        for (int i = 0; i < cols.length; i++) {
+            int len = 1;
+            for (long powi = 10; powi < values[i]; powi *= 10) {
+                len++;
+            }
+            cols[i] = Math.max(cols[i], len);
+        }
     }
 }

@@ -4,6 +4,10 @@ import static dev.lvsunit.tools.ip.Lab.fails;
 import static dev.lvsunit.tools.ip.Lab.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lvsunit.engine.net.Ipv4Address;
+import dev.lvsunit.engine.net.MacAddress;
+import dev.lvsunit.engine.packet.ArpPacket;
+import dev.lvsunit.engine.packet.EthernetFrame;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -95,5 +99,50 @@ class IpLinkTest {
         assertThat(lab.run("ip link show dev eth0 foo")).isEqualTo(fails(255, "Error: either \"dev\" is duplicate, or \"foo\" is a garbage."));
         assertThat(lab.run("ip link foo")).isEqualTo(fails(255, "Command \"foo\" is unknown, try \"ip link help\"."));
         assertThat(lab.ok("ip link set eth0")).isEmpty();
+    }
+
+    /** {@code -s}: the counter tables, right-aligned under their headers (recorded on lo, nothing sent). */
+    @Test
+    void statistics() {
+        assertThat(lab.ok("ip -s link show lo")).isEqualTo(lines(
+                "1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000",
+                "    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00",
+                "    RX:  bytes packets errors dropped  missed   mcast           ",
+                "             0       0      0       0       0       0 ",
+                "    TX:  bytes packets errors dropped carrier collsns           ",
+                "             0       0      0       0       0       0 "));
+        assertThat(lab.ok("ip -4 -s addr show lo")).isEqualTo(lines(
+                "1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000",
+                "    inet 127.0.0.1/8 scope host lo",
+                "       valid_lft forever preferred_lft forever",
+                "    RX:  bytes packets errors dropped  missed   mcast           ",
+                "             0       0      0       0       0       0 ",
+                "    TX:  bytes packets errors dropped carrier collsns           ",
+                "             0       0      0       0       0       0 "));
+    }
+
+    /** Counters are right-aligned in their columns (42-byte ARP frames looped back). */
+    @Test
+    void statisticsCountFrames() {
+        ArpPacket arp = new ArpPacket(ArpPacket.REQUEST, MacAddress.ZERO, Ipv4Address.ANY, MacAddress.ZERO, Ipv4Address.ANY);
+        for (int i = 0; i < 200_000; i++) {
+            lab.host.loopback().transmit(new EthernetFrame(MacAddress.ZERO, MacAddress.ZERO, arp));
+        }
+        lab.world.runFor(1_000_000_000L);
+        assertThat(lab.ok("ip -s link show lo").lines().skip(2)).containsExactly(
+                "    RX:  bytes packets errors dropped  missed   mcast           ",
+                "       8400000  200000      0       0       0       0 ",
+                "    TX:  bytes packets errors dropped carrier collsns           ",
+                "       8400000  200000      0       0       0       0 ");
+    }
+
+    /** size_columns widens a column to a value's digit count, which it reckons with {@code powi < val}. */
+    @Test
+    void columnsGrowToFitValues() {
+        int[] cols = {10, 7, 6, 7, 7, 7, 10};
+        LinkFormat.sizeColumns(cols, new long[] {123_456_789_012L, 10_000_000L, 0, 0, 0, 0, 0});
+        assertThat(cols).containsExactly(12, 7, 6, 7, 7, 7, 10);
+        LinkFormat.sizeColumns(cols, new long[] {0, 10_000_001L, 0, 0, 0, 0, 0});
+        assertThat(cols).containsExactly(12, 8, 6, 7, 7, 7, 10);
     }
 }
