@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * iproute2's {@code ip} (6.1.0): the global options and the dispatch to an
  * object ({@code ip/ip.c}). The objects lvsunit models are {@code address},
- * {@code link}, {@code route} and {@code neighbour}; the others are not
- * supported.
+ * {@code link}, {@code route} and {@code neighbour}, and the listing of
+ * {@code rule}; the others are not supported.
  */
 final class Ip {
 
@@ -150,6 +150,11 @@ final class Ip {
                 return new IpNeigh(ctx, options).run(args);
             case "link":
                 return new IpLink(ctx, options).run(args);
+            case "rule":
+                if (options.family() == Inet.AF_PACKET) {
+                    throw new NotSupportedException("ip -0 rule");
+                }
+                return new IpRule(ctx).run(args);
             case "help":
                 throw usage();
             default:

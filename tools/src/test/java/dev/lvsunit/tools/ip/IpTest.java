@@ -48,9 +48,20 @@ class IpTest {
         assertThat(lab.ok("ip ad sh lo")).isEqualTo(lab.ok("ip addr list lo"));
     }
 
+    /** Recorded in a fresh namespace: the three default rules, separated by a tab. */
+    @Test
+    void defaultRules() {
+        assertThat(lab.ok("ip rule")).isEqualTo(lines(
+                "0:\tfrom all lookup local",
+                "32766:\tfrom all lookup main",
+                "32767:\tfrom all lookup default"));
+        assertThat(lab.ok("ip ru show")).isEqualTo(lab.ok("ip rule"));
+    }
+
     @Test
     void unsupportedObjectsSaySo() {
-        assertThat(lab.run("ip rule")).isEqualTo(fails(2, "lvsunit: not supported: ip rule"));
+        assertThat(lab.run("ip rule add from 1.2.3.4 lookup 100")).isEqualTo(fails(2, "lvsunit: not supported: ip rule add"));
+        assertThat(lab.run("ip tunnel")).isEqualTo(fails(2, "lvsunit: not supported: ip tunnel"));
         assertThat(lab.run("ip -6 addr").exitStatus()).isEqualTo(2);
         assertThat(lab.run("ip -6 addr").output()).startsWith("lvsunit: not supported: ip -6");
     }
