@@ -5,6 +5,7 @@ import dev.lvsunit.engine.KernelException;
 import dev.lvsunit.engine.link.NetDevice;
 import dev.lvsunit.engine.neigh.Neighbour;
 import dev.lvsunit.engine.neigh.NudState;
+import dev.lvsunit.engine.neigh.ProxyNeighbour;
 import dev.lvsunit.engine.net.Ipv4Address;
 import dev.lvsunit.engine.net.Ipv4Prefix;
 import dev.lvsunit.engine.net.MacAddress;
@@ -79,6 +80,7 @@ final class IpNeigh {
         NudState state = NudState.NUD_PERMANENT;
         String dev = null;
         Ipv4Address dst = null;
+        boolean proxy = false;
         while (args.hasNext()) {
             String w = args.current();
             if (Args.matches(w, "lladdr")) {
@@ -90,8 +92,17 @@ final class IpNeigh {
             } else if (w.equals("nud")) {
                 String v = args.nextArg();
                 state = RtNames.nud(v).orElseThrow(() -> IpError.invarg("nud state is bad", v));
-            } else if (Args.matches(w, "proxy") || Args.matches(w, "router") || Args.matches(w, "extern_learn")
-                    || Args.matches(w, "protocol")) {
+            } else if (Args.matches(w, "proxy")) {
+                String v = args.nextArg();
+                if (Args.matches(v, "help")) {
+                    throw new NotSupportedException("ip neigh help");
+                }
+                if (dst != null) {
+                    throw IpError.duparg("address", v);
+                }
+                dst = Inet.getAddr(v, options.family());
+                proxy = true;
+            } else if (Args.matches(w, "router") || Args.matches(w, "extern_learn") || Args.matches(w, "protocol")) {
                 throw new NotSupportedException("ip neigh " + w);
             } else if (w.equals("dev")) {
                 dev = args.nextArg();
@@ -119,6 +130,15 @@ final class IpNeigh {
         String name = dev;
         NetDevice device = host.device(name).orElseThrow(() -> IpError.nodev(name));
         try {
+            if (proxy) {
+                // pneigh_create / pneigh_delete: an existing entry is simply updated
+                if (cmd == Modify.DELETE) {
+                    host.neigh().deleteProxy(dst, device);
+                } else {
+                    host.neigh().addProxy(dst, device, state == NudState.NUD_PERMANENT);
+                }
+                return 0;
+            }
             switch (cmd) {
                 case DELETE:
                     host.neigh().delete(dst, device);
@@ -144,6 +164,15 @@ final class IpNeigh {
         int state;
         NetDevice dev;
         Inet.Prefix pfx;
+        boolean proxy;
+
+        /** The device and prefix selectors, which proxy entries also obey. */
+        boolean matches(ProxyNeighbour p) {
+            if (dev != null && p.device() != dev) {
+                return false;
+            }
+            return pfx == null || new Ipv4Prefix(pfx.address(), pfx.length()).contains(p.address());
+        }
 
         /** {@code print_neigh}'s filter. */
         boolean matches(Neighbour n) {
@@ -199,7 +228,9 @@ final class IpNeigh {
                     bits = NUD_NONE_FILTER;
                 }
                 f.state |= bits;
-            } else if (w.equals("master") || w.equals("vrf") || w.equals("unused") || w.equals("proxy")
+            } else if (w.equals("proxy")) {
+                f.proxy = true;
+            } else if (w.equals("master") || w.equals("vrf") || w.equals("unused")
                     || Args.matches(w, "protocol") || w.equals("nomaster")) {
                 throw new NotSupportedException("ip neigh show " + w);
             } else {
@@ -222,6 +253,15 @@ final class IpNeigh {
     }
 
     private int show(Filter f) {
+        if (f.proxy) {
+            for (ProxyNeighbour p : host.neigh().proxyEntries()) {
+                if (f.matches(p)) {
+                    ctx.out().println(p.address() + " "
+                            + (f.dev == null && p.device() != null ? "dev " + p.device().name() + " " : "") + "proxy ");
+                }
+            }
+            return 0;
+        }
         for (Neighbour n : host.neigh().entries()) {
             if (f.matches(n)) {
                 ctx.out().println(format(n, f));
@@ -269,10 +309,18 @@ final class IpNeigh {
     private int flush(Filter f) {
         int round = 0;
         while (round < MAX_ROUNDS) {
-            List<Neighbour> victims = new ArrayList<>();
-            for (Neighbour n : host.neigh().entries()) {
-                if (f.matches(n)) {
-                    victims.add(n);
+            List<Object> victims = new ArrayList<>();
+            if (f.proxy) {
+                for (ProxyNeighbour p : host.neigh().proxyEntries()) {
+                    if (f.matches(p)) {
+                        victims.add(p);
+                    }
+                }
+            } else {
+                for (Neighbour n : host.neigh().entries()) {
+                    if (f.matches(n)) {
+                        victims.add(n);
+                    }
                 }
             }
             if (victims.isEmpty()) {
@@ -287,7 +335,18 @@ final class IpNeigh {
                 return 0;
             }
             round++;
-            host.neigh().flush(victims::contains);
+            if (f.proxy) {
+                for (Object v : victims) {
+                    ProxyNeighbour p = (ProxyNeighbour) v;
+                    try {
+                        host.neigh().deleteProxy(p.address(), p.device());
+                    } catch (KernelException ignored) {
+                        // already gone
+                    }
+                }
+            } else {
+                host.neigh().flush(victims::contains);
+            }
             if (options.stats() > 0) {
                 ctx.out().println();
                 ctx.out().println("*** Round " + round + ", deleting " + victims.size() + " entries ***");

@@ -127,4 +127,19 @@ class IpNeighTest {
         assertThat(lab.run("ip neigh foo")).isEqualTo(fails(255, "Command \"foo\" is unknown, try \"ip neigh help\"."));
         assertThat(lab.run("ip neigh flush")).isEqualTo(fails(1, "Flush requires arguments."));
     }
+
+    /** Proxy entries live apart: only {@code show proxy} lists them, and adding one twice is no error. */
+    @Test
+    void proxyEntries() {
+        lab.quiet("ip neigh add proxy 10.0.0.5 dev eth0", "ip neigh add proxy 10.0.0.5 dev eth0");
+        assertThat(lab.ok("ip neigh show proxy")).isEqualTo(lines("10.0.0.5 dev eth0 proxy "));
+        assertThat(lab.ok("ip neigh show proxy dev eth0")).isEqualTo(lines("10.0.0.5 proxy "));
+        assertThat(lab.ok("ip -s neigh show proxy")).isEqualTo(lines("10.0.0.5 dev eth0 proxy "));
+        assertThat(lab.ok("ip neigh show")).isEmpty();
+        lab.quiet("ip neigh del proxy 10.0.0.5 dev eth0");
+        assertThat(lab.run("ip neigh del proxy 10.0.0.5 dev eth0"))
+                .isEqualTo(fails(2, "RTNETLINK answers: No such file or directory"));
+        lab.quiet("ip neigh add proxy 10.0.0.6 dev eth0 nud stale", "ip neigh flush proxy");
+        assertThat(lab.ok("ip neigh show proxy")).isEmpty();
+    }
 }
