@@ -12,6 +12,7 @@ import dev.lvsunit.tools.spi.CommandContext;
 import dev.lvsunit.tools.spi.NotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code ip address} ({@code ip/ipaddress.c}): add, change, replace, del,
@@ -257,7 +258,7 @@ final class IpAddress {
             } else if (w.equals("scope")) {
                 String v = args.nextArg();
                 f.anyScope = false;
-                var s = v.equals("all") ? java.util.Optional.<RtScope>empty() : RtNames.scope(v);
+                var s = v.equals("all") ? Optional.<RtScope>empty() : RtNames.scope(v);
                 if (s.isEmpty()) {
                     if (!v.equals("all")) {
                         throw IpError.invarg("invalid \"scope\"\n", v);
@@ -366,9 +367,6 @@ final class IpAddress {
     }
 
     private int show(Filter f) {
-        if (options.stats() > 1 && !options.brief()) {
-            throw new NotSupportedException("ip -s -s address");
-        }
         for (NetDevice dev : devices(f)) {
             if (f.up && !dev.isUp()) {
                 continue;
@@ -410,7 +408,7 @@ final class IpAddress {
                 ctx.out().println("       valid_lft forever preferred_lft forever");
             }
             if (header && options.stats() > 0) {
-                ctx.out().print(LinkFormat.stats(dev));
+                ctx.out().print(LinkFormat.stats(dev, options.stats()));
             }
         }
         return 0;
@@ -458,6 +456,14 @@ final class IpAddress {
                 return 0;
             }
             round++;
+            if (options.stats() > 1) {
+                // with -s -s, print_addrinfo also prints each address it queues for deletion
+                for (int i = 0; i < victims.size(); i++) {
+                    NetDevice dev = owners.get(i);
+                    ctx.out().println(dev.ifindex() + ": " + dev.name() + addressLine(victims.get(i)));
+                    ctx.out().println("       valid_lft forever preferred_lft forever");
+                }
+            }
             for (int i = 0; i < victims.size(); i++) {
                 IfAddr a = victims.get(i);
                 try {

@@ -80,9 +80,6 @@ final class IpLink {
             }
             args.advance();
         }
-        if (options.stats() > 1 && !options.brief()) {
-            throw new NotSupportedException("ip -s -s link");
-        }
         List<NetDevice> devices = host.devices();
         if (filterDev != null) {
             String name = filterDev;
@@ -98,7 +95,7 @@ final class IpLink {
                 ctx.out().println(LinkFormat.header(dev, true));
                 ctx.out().println(LinkFormat.linkLine(dev));
                 if (options.stats() > 0) {
-                    ctx.out().print(LinkFormat.stats(dev));
+                    ctx.out().print(LinkFormat.stats(dev, options.stats()));
                 }
             }
         }

@@ -335,6 +335,14 @@ final class IpNeigh {
                 return 0;
             }
             round++;
+            if (options.stats() > 1) {
+                // with -s -s, print_neigh also prints each entry it queues for deletion
+                for (Object v : victims) {
+                    if (v instanceof Neighbour) {
+                        ctx.out().println(format((Neighbour) v, f));
+                    }
+                }
+            }
             if (f.proxy) {
                 for (Object v : victims) {
                     ProxyNeighbour p = (ProxyNeighbour) v;

@@ -16,6 +16,7 @@ import dev.lvsunit.tools.spi.CommandContext;
 import dev.lvsunit.tools.spi.NotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -310,7 +311,7 @@ final class IpRoute {
                 f.protocol = p.orElse(null);
             } else if (Args.matches(w, "scope")) {
                 String v = args.nextArg();
-                var s = v.equals("all") ? java.util.Optional.<RtScope>empty() : RtNames.scope(v);
+                var s = v.equals("all") ? Optional.<RtScope>empty() : RtNames.scope(v);
                 if (s.isEmpty() && !v.equals("all")) {
                     throw IpError.invarg("invalid \"scope\"\n", v);
                 }
@@ -466,6 +467,12 @@ final class IpRoute {
                 return 0;
             }
             round++;
+            if (options.stats() > 1) {
+                // with -s -s, print_route also prints each route it queues for deletion
+                for (FibRoute r : victims) {
+                    ctx.out().println(format(r, f));
+                }
+            }
             for (FibRoute r : victims) {
                 try {
                     frontend.delRoute(new FibConfig(r.table(), r.type(), r.destination(), r.tos(), r.priority(),

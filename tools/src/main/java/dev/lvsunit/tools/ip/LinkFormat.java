@@ -83,11 +83,12 @@ final class LinkFormat {
     }
 
     /**
-     * {@code print_stats64} for one {@code -s}: the RX and TX counter tables.
+     * {@code print_stats64}: the RX and TX counter tables, and with {@code -s -s}
+     * ({@code level} 2) their error tables.
      * Columns start at the widths of their longest header word and grow to fit
      * a value ({@code size_columns}); counters lvsunit does not keep are 0.
      */
-    static String stats(NetDevice dev) {
+    static String stats(NetDevice dev, int level) {
         DeviceStats s = dev.stats();
         long[] rx = {s.rxBytes(), s.rxPackets(), 0, s.rxDropped(), 0, 0, 0};
         long[] tx = {s.txBytes(), s.txPackets(), 0, 0, 0, 0, 0};
@@ -99,11 +100,30 @@ final class LinkFormat {
                 + "s %" + cols[4] + "s %" + cols[5] + "s %" + cols[6] + "s%n",
                 "bytes", "packets", "errors", "dropped", "missed", "mcast", ""));
         sb.append("    ").append(values(cols, rx)).append('\n');
+        if (level > 1) {
+            sb.append(String.format("    RX errors: %" + cols[1] + "s %" + cols[2] + "s %" + cols[3] + "s %" + cols[4]
+                    + "s %" + cols[5] + "s%n", "length", "crc", "frame", "fifo", "overrun"));
+            sb.append(errorValues(cols));
+        }
         sb.append(String.format("    TX: %" + (cols[0] - 4) + "s %" + cols[1] + "s %" + cols[2] + "s %" + cols[3]
                 + "s %" + cols[4] + "s %" + cols[5] + "s %" + cols[6] + "s%n",
                 "bytes", "packets", "errors", "dropped", "carrier", "collsns", ""));
         sb.append("    ").append(values(cols, tx)).append('\n');
+        if (level > 1) {
+            sb.append(String.format("    TX errors: %" + cols[1] + "s %" + cols[2] + "s %" + cols[3] + "s %" + cols[4]
+                    + "s %" + cols[5] + "s%n", "aborted", "fifo", "window", "heartbt", "transns"));
+            sb.append(errorValues(cols));
+        }
         return sb.toString().replace(System.lineSeparator(), "\n");
+    }
+
+    /** The error counters of {@code -s -s}, none of which lvsunit counts. */
+    private static String errorValues(int[] cols) {
+        StringBuilder sb = new StringBuilder("    ").append(" ".repeat(cols[0])).append(' ');
+        for (int i = 1; i < 6; i++) {
+            sb.append(String.format("%" + cols[i] + "d ", 0));
+        }
+        return sb.append('\n').toString();
     }
 
     /** The six counters each as {@code "%*llu "}; the seventh (compressed) only when non-zero. */

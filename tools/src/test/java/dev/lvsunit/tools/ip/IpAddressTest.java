@@ -4,6 +4,7 @@ import static dev.lvsunit.tools.ip.Lab.fails;
 import static dev.lvsunit.tools.ip.Lab.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lvsunit.engine.net.MacAddress;
 import dev.lvsunit.tools.Execution;
 import org.junit.jupiter.api.Test;
 
@@ -110,7 +111,7 @@ class IpAddressTest {
         lab.addUnpluggedEth1();
         addAddresses();
         lab.quiet("ip addr add 10.9.0.1/24 dev eth1");
-        lab.host.addEthernet("eth2", dev.lvsunit.engine.net.MacAddress.parse("02:00:00:00:01:03"));
+        lab.host.addEthernet("eth2", MacAddress.parse("02:00:00:00:01:03"));
         assertThat(lab.ok("ip addr show secondary")).isEqualTo(lines(
                 "1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000",
                 "    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00",
@@ -201,6 +202,13 @@ class IpAddressTest {
                 "*** Round 1, deleting 4 addresses ***",
                 "*** Flush is complete after 1 round ***"));
         assertThat(lab.ok("ip -s -s addr flush dev eth0")).isEqualTo(lines("Nothing to flush."));
+        lab.quiet("ip addr add 10.8.0.1/24 dev eth0");
+        assertThat(lab.ok("ip -s -s addr flush to 10.8.0.0/24")).isEqualTo(lines(
+                "2: eth0    inet 10.8.0.1/24 scope global eth0",
+                "       valid_lft forever preferred_lft forever",
+                "",
+                "*** Round 1, deleting 1 addresses ***",
+                "*** Flush is complete after 1 round ***"));
         assertThat(lab.ok("ip addr flush dev eth0")).isEmpty();
         assertThat(lab.ok("ip -4 addr show eth0")).isEmpty();
     }

@@ -121,6 +121,21 @@ class IpLinkTest {
                 "             0       0      0       0       0       0 "));
     }
 
+    @Test
+    void statisticsWithErrors() {
+        assertThat(lab.ok("ip -s -s link show lo")).isEqualTo(lines(
+                "1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000",
+                "    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00",
+                "    RX:  bytes packets errors dropped  missed   mcast           ",
+                "             0       0      0       0       0       0 ",
+                "    RX errors:  length    crc   frame    fifo overrun",
+                "                     0      0       0       0       0 ",
+                "    TX:  bytes packets errors dropped carrier collsns           ",
+                "             0       0      0       0       0       0 ",
+                "    TX errors: aborted   fifo  window heartbt transns",
+                "                     0      0       0       0       0 "));
+    }
+
     /** Counters are right-aligned in their columns (42-byte ARP frames looped back). */
     @Test
     void statisticsCountFrames() {

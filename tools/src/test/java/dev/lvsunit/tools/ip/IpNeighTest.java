@@ -93,6 +93,12 @@ class IpNeighTest {
         lab.quiet("ip neigh flush all nud all");
         assertThat(lab.ok("ip neigh show nud all")).isEmpty();
         assertThat(lab.ok("ip -s -s neigh flush all")).isEqualTo(lines("Nothing to flush."));
+        lab.quiet("ip neigh add 10.0.0.51 lladdr 02:00:00:00:00:33 dev eth0 nud reachable");
+        assertThat(lab.ok("ip -s -s neigh flush all")).isEqualTo(lines(
+                "10.0.0.51 dev eth0 lladdr 02:00:00:00:00:33  ref 1 used 0/0/0probes 0 REACHABLE ",
+                "",
+                "*** Round 1, deleting 1 entries ***",
+                "*** Flush is complete after 1 round ***"));
     }
 
     @Test

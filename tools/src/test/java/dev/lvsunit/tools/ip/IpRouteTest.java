@@ -200,6 +200,12 @@ class IpRouteTest {
                 "",
                 "*** Round 1, deleting 2 entries ***",
                 "*** Flush is complete after 1 round ***"));
+        lab.quiet("ip route add 10.66.0.0/16 dev eth0");
+        assertThat(lab.ok("ip -s -s route flush 10.66.0.0/16")).isEqualTo(lines(
+                "10.66.0.0/16 dev eth0 scope link ",
+                "",
+                "*** Round 1, deleting 1 entries ***",
+                "*** Flush is complete after 1 round ***"));
         assertThat(lab.ok("ip route flush cache")).isEmpty();
         assertThat(lab.ok("ip -s route flush cache")).isEqualTo(lines("*** IPv4 routing cache is flushed."));
         lab.quiet("ip route flush table main");
