@@ -7,11 +7,9 @@ import dev.lvsunit.engine.ipvs.IpvsException;
 import dev.lvsunit.engine.ipvs.IpvsProtocol;
 import dev.lvsunit.engine.ipvs.ServiceKey;
 import dev.lvsunit.engine.ipvs.ServiceSettings;
-import dev.lvsunit.engine.ipvs.VirtualService;
 import dev.lvsunit.engine.net.Ipv4Address;
 import dev.lvsunit.tools.spi.CommandContext;
 import dev.lvsunit.tools.spi.NotSupportedException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -760,9 +758,5 @@ final class Ipvsadm {
             }
         }
         return flags;
-    }
-
-    static List<String> copy(List<String> l) {
-        return new ArrayList<>(l);
     }
 }
