@@ -23,11 +23,7 @@ final class Glob {
                 if (end < 0) {
                     re.append("\\[");
                 } else {
-                    String set = pattern.substring(i + 1, end);
-                    if (set.startsWith("!")) {
-                        set = "^" + set.substring(1);
-                    }
-                    re.append('[').append(set.replace("\\", "\\\\")).append(']');
+                    re.append(bracket(pattern.substring(i + 1, end)));
                     i = end;
                 }
             } else {
@@ -35,5 +31,40 @@ final class Glob {
             }
         }
         return Pattern.matches(re.toString(), name);
+    }
+
+    /**
+     * A bracket expression's inside as a regex class, each character written as
+     * a code ({@code \x{..}}) so that nothing in it is regex syntax: {@code [!..]}
+     * negates, {@code a-z} is a range, and a range whose end comes before its
+     * start matches nothing (as in glibc), instead of being a syntax error.
+     */
+    private static String bracket(String set) {
+        boolean negate = set.startsWith("!") || set.startsWith("^");
+        String members = negate ? set.substring(1) : set;
+        StringBuilder cls = new StringBuilder();
+        for (int k = 0; k < members.length(); k++) {
+            char lo = members.charAt(k);
+            if (lo == '\\' && k + 1 < members.length()) {
+                lo = members.charAt(++k);
+            }
+            if (k + 2 < members.length() && members.charAt(k + 1) == '-') {
+                char hi = members.charAt(k + 2);
+                k += 2;
+                if (lo <= hi) {
+                    cls.append(code(lo)).append('-').append(code(hi));
+                }
+            } else {
+                cls.append(code(lo));
+            }
+        }
+        if (cls.length() == 0) {
+            return negate ? "." : "(?!)";
+        }
+        return (negate ? "[^" : "[") + cls + "]";
+    }
+
+    private static String code(char c) {
+        return "\\x{" + Integer.toHexString(c) + "}";
     }
 }
