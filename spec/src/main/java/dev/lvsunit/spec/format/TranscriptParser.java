@@ -32,7 +32,8 @@ import java.util.regex.PatternSyntaxException;
 public final class TranscriptParser {
 
     private static final Pattern COMMAND = Pattern.compile("^([A-Za-z][A-Za-z0-9_.-]*)[#$] (.*)$");
-    private static final Pattern DIRECTIVE = Pattern.compile("^@(\\S*)(.*)$");
+    // DOTALL: a line may hold a carriage return or another character "." would not match
+    private static final Pattern DIRECTIVE = Pattern.compile("^@(\\S*)(.*)$", Pattern.DOTALL);
     private static final Pattern EXIT = Pattern.compile("^\\[(\\d+)\\]$");
     private static final Pattern MEMBER =
             Pattern.compile("^([A-Za-z][A-Za-z0-9_.-]*)(?::([^:=/\\s]+)(?:=(.*))?)?$");
