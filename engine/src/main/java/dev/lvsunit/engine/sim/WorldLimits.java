@@ -25,13 +25,14 @@ public record WorldLimits(long maxEventsPerCommand, long maxEvents, int maxPendi
 
     /**
      * The defaults: one million events per command (a second or so of real
-     * time), twenty million per world, a hundred thousand pending at once, a
-     * hundred years of virtual time. A {@code ping -c 100000} fits in one
+     * time), twenty million per world, a million pending at once (a storm that
+     * doubles at every hop gets there in twenty hops), a hundred years of
+     * virtual time. A {@code ping -c 100000} fits in one
      * command; a ping through a forwarding loop (64 hops, then dropped) costs a
      * few hundred events; {@code sleep 31536000} (a year) costs only the timers
      * that fall due in it.
      */
-    public static final WorldLimits DEFAULT = new WorldLimits(1_000_000, 20_000_000, 100_000, HUNDRED_YEARS);
+    public static final WorldLimits DEFAULT = new WorldLimits(1_000_000, 20_000_000, 1_000_000, HUNDRED_YEARS);
 
     public WorldLimits {
         if (maxEventsPerCommand <= 0 || maxEvents <= 0 || maxPendingEvents <= 0 || maxTime <= 0) {
