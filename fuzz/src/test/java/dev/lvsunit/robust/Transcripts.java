@@ -1,0 +1,89 @@
+package dev.lvsunit.robust;
+
+import dev.lvsunit.spec.Spec;
+import dev.lvsunit.spec.SpecResult;
+import dev.lvsunit.spec.SpecRunner;
+import dev.lvsunit.spec.backend.Backend;
+import dev.lvsunit.spec.backend.CommandOutcome;
+import dev.lvsunit.spec.backend.LanMember;
+import dev.lvsunit.spec.backend.Session;
+import dev.lvsunit.spec.engine.EngineBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything a spec run on the engine printed, byte for byte: every step as the
+ * backend saw it, every command's output and exit status, every
+ * {@code @tcpdump}, and the runner's report. Two runs are the same run exactly
+ * when their transcripts are equal.
+ */
+final class Transcripts {
+
+    private Transcripts() {
+    }
+
+    static String of(Path file) {
+        try {
+            return of(Spec.read(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String of(Spec spec) {
+        StringBuilder log = new StringBuilder();
+        SpecResult result = new SpecRunner(new Recording(new EngineBackend(), log)).run(spec);
+        log.append("--- report\n").append(result.report());
+        return log.toString();
+    }
+
+    /** A backend that writes down every call and answer of the backend it wraps. */
+    private record Recording(Backend inner, StringBuilder log) implements Backend {
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public Session open() {
+            Session session = inner.open();
+            return new Session() {
+                @Override
+                public void host(String name) {
+                    log.append("@host ").append(name).append('\n');
+                    session.host(name);
+                }
+
+                @Override
+                public void lan(String segment, List<LanMember> members) {
+                    log.append("@lan ").append(segment).append(' ').append(members).append('\n');
+                    session.lan(segment, members);
+                }
+
+                @Override
+                public CommandOutcome run(String host, String commandLine) {
+                    return record(host + "# " + commandLine, session.run(host, commandLine));
+                }
+
+                @Override
+                public CommandOutcome tcpdump(String segment, List<String> arguments) {
+                    return record("@tcpdump " + segment + " " + arguments, session.tcpdump(segment, arguments));
+                }
+
+                private CommandOutcome record(String step, CommandOutcome outcome) {
+                    log.append(step).append('\n').append(outcome.output())
+                            .append("[").append(outcome.exitStatus()).append("]\n");
+                    return outcome;
+                }
+
+                @Override
+                public void close() {
+                    session.close();
+                }
+            };
+        }
+    }
+}
