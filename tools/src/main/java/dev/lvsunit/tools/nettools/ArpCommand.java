@@ -9,6 +9,7 @@ import dev.lvsunit.engine.ipv4.RtScope;
 import dev.lvsunit.engine.link.NetDevice;
 import dev.lvsunit.engine.neigh.Neighbour;
 import dev.lvsunit.engine.neigh.NudState;
+import dev.lvsunit.engine.neigh.ProxyNeighbour;
 import dev.lvsunit.engine.net.Ipv4Address;
 import dev.lvsunit.engine.net.MacAddress;
 import dev.lvsunit.tools.spi.Command;
@@ -193,6 +194,32 @@ final class ArpCommand implements Command {
                 ctx.out().println(sb.toString());
             }
         }
+        for (ProxyNeighbour p : ctx.host().neigh().proxyEntries()) {
+            // arp_format_pneigh_entry: ATF_PUBL | ATF_PERM, no hardware address, "*" without a device
+            entries++;
+            String ip = p.address().toString();
+            String devName = p.device() == null ? "*" : p.device().name();
+            if (hwSet && (p.device() == null || p.device().isLoopback())) {
+                continue;
+            }
+            if (!host.isEmpty() && !ip.equals(host)) {
+                continue;
+            }
+            if (!device.isEmpty() && !devName.equals(device)) {
+                continue;
+            }
+            showed++;
+            if (linuxStyle) {
+                if (!title) {
+                    ctx.out().println("Address                  HWtype  HWaddress           Flags Mask            Iface");
+                    title = true;
+                }
+                ctx.out().println(String.format("%-23.23s  %-8.8s%-20.20s%-6.6s%-15.15s %s", ip, "*",
+                        "<from_interface>", "MP", "", devName));
+            } else {
+                ctx.out().println("? (" + ip + ") at <from_interface> PERM PUB on " + devName);
+            }
+        }
         if (showed == 0) {
             if (!host.isEmpty() && !all) {
                 ctx.out().println(name + " (" + host + ") -- no entry");
@@ -217,7 +244,12 @@ final class ArpCommand implements Command {
 
     // ---- deleting
 
-    /** {@code arp_del}: the private entry, else a proxy one ({@code pub}), else "No ARP entry". */
+    /**
+     * {@code arp_del}: without {@code pub} or {@code priv}, the private entry
+     * ({@code arp_invalidate}), and when there is none a proxy entry
+     * ({@code pneigh_delete}, on the given device or the device-less one);
+     * neither is "No ARP entry" on standard output.
+     */
     private static int delete(CommandContext ctx, List<String> args, String device) {
         if (args.isEmpty()) {
             ctx.err().println("arp: need host name");
@@ -231,11 +263,17 @@ final class ArpCommand implements Command {
             ctx.err().println(e.herror());
             return 255;
         }
+        int which = 0;
         for (int i = 1; i < args.size(); i++) {
             String w = args.get(i);
             switch (w) {
-                case "temp":
+                case "pub":
+                    which |= 1;
+                    break;
                 case "priv":
+                    which |= 2;
+                    break;
+                case "temp":
                     break;
                 case "dev":
                     if (++i >= args.size()) {
@@ -243,7 +281,6 @@ final class ArpCommand implements Command {
                     }
                     device = args.get(i);
                     break;
-                case "pub":
                 case "trail":
                 case "dontpub":
                 case "auto":
@@ -253,24 +290,41 @@ final class ArpCommand implements Command {
                     return usage(ctx);
             }
         }
+        if (which == 0) {
+            which = 3;
+        }
         Host h = ctx.host();
+        if ((which & 2) != 0) {
+            try {
+                NetDevice dev = ioctlDevice(h, device).orElse(null);
+                if (dev == null) {
+                    dev = routeDevice(h, ip);
+                }
+                h.neigh().delete(ip, dev);
+                return 0;
+            } catch (KernelException e) {
+                if (e.errno() != Errno.ENOENT) {
+                    ctx.err().println("SIOCDARP(dontpub): " + Strerror.of(e.errno()));
+                    return 255;
+                }
+                if ((which & 1) == 0) {
+                    ctx.out().println("No ARP entry for " + host);
+                    return 255;
+                }
+            }
+        }
         try {
             NetDevice dev = ioctlDevice(h, device).orElse(null);
-            if (dev == null) {
-                dev = routeDevice(h, ip);
-            }
-            // arp_invalidate: neigh_update to FAILED, then neigh_remove_one
-            h.neigh().delete(ip, dev);
+            h.neigh().deleteProxy(ip, dev);
             return 0;
         } catch (KernelException e) {
             if (e.errno() != Errno.ENOENT) {
-                ctx.err().println("SIOCDARP(dontpub): " + Strerror.of(e.errno()));
+                ctx.err().println("SIOCDARP(pub): " + Strerror.of(e.errno()));
                 return 255;
             }
+            ctx.out().println("No ARP entry for " + host);
+            return 255;
         }
-        // the retry with ATF_PUBL: pneigh_delete finds no proxy entry (lvsunit has none made by arp)
-        ctx.out().println("No ARP entry for " + host);
-        return 255;
     }
 
     // ---- setting
@@ -298,13 +352,18 @@ final class ArpCommand implements Command {
             return 255;
         }
         boolean permanent = true;
+        boolean publish = false;
         for (int i = 2; i < args.size(); i++) {
             String w = args.get(i);
             switch (w) {
                 case "temp":
                     permanent = false;
                     break;
+                case "pub":
+                    publish = true;
+                    break;
                 case "priv":
+                    publish = false;
                     break;
                 case "dev":
                     if (++i >= args.size()) {
@@ -312,7 +371,6 @@ final class ArpCommand implements Command {
                     }
                     device = args.get(i);
                     break;
-                case "pub":
                 case "trail":
                 case "dontpub":
                 case "auto":
@@ -325,6 +383,14 @@ final class ArpCommand implements Command {
         Host h = ctx.host();
         try {
             NetDevice dev = ioctlDevice(h, device).orElse(null);
+            if (publish) {
+                // arp_req_set_public: without a device, the one whose MAC was given
+                if (dev == null) {
+                    dev = deviceWithMac(h, mac.get());
+                }
+                h.neigh().addProxy(ip, dev, false);
+                return 0;
+            }
             if (dev == null) {
                 dev = routeDevice(h, ip);
             }
@@ -362,6 +428,16 @@ final class ArpCommand implements Command {
             throw new KernelException(Errno.EINVAL);
         }
         return r.device();
+    }
+
+    /** {@code dev_getbyhwaddr_rcu}: the Ethernet interface with that MAC, ENODEV if none. */
+    private static NetDevice deviceWithMac(Host host, MacAddress mac) throws KernelException {
+        for (NetDevice d : host.devices()) {
+            if (!d.isLoopback() && d.mac().equals(mac)) {
+                return d;
+            }
+        }
+        throw new KernelException(Errno.ENODEV);
     }
 
     private static int usage(CommandContext ctx) {
