@@ -267,6 +267,9 @@ final class SysctlCommand implements Command {
         try {
             run.proc.sysctl().write(canonical, s.value() + "\n");
         } catch (SysctlException e) {
+            if (s.ignoreFailure()) {
+                throw new NotSupportedException("sysctl -KEY=VALUE (ignore failure) whose write fails");
+            }
             run.warn("setting key \"" + dottedKey + "\": Invalid argument");
             return 1;
         }

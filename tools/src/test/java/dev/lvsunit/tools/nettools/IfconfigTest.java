@@ -129,6 +129,24 @@ class IfconfigTest {
         t.expect("a", "ifconfig eth0:7", alias("eth0:7", null));
     }
 
+    /**
+     * Recorded (lvn-e): "broadcast" ends with set_flag(IFF_BROADCAST), which
+     * passes the device's flags on to the alias; without IFF_UP (device down)
+     * that deletes the alias's address. A new address sets IFF_UP and stays.
+     */
+    @Test
+    void broadcastOnAnAliasOfADownDeviceDeletesIt() {
+        t.quiet("a", "ifconfig eth0 10.0.0.1 netmask 255.255.255.0");
+        t.quiet("a", "ifconfig eth0:0 10.0.0.100");
+        t.quiet("a", "ifconfig eth0 down");
+        t.quiet("a", "ifconfig eth0:0 broadcast 10.0.0.100");
+        t.quiet("a", "ifconfig eth0:1 10.0.0.101");
+        assertThat(t.get("a").device("eth0").orElseThrow().inDevice().addresses())
+                .extracting(a -> a.prefix() + " " + a.broadcast() + " " + a.label())
+                .containsExactly("10.0.0.1/24 10.0.0.255 eth0", "10.0.0.101/8 10.255.255.255 eth0:1");
+        assertThat(t.get("a").device("eth0").orElseThrow().isUp()).isFalse();
+    }
+
     @Test
     void zeroAddressDeletesAnAlias() {
         t.quiet("a", "ifconfig eth0:5 10.0.0.5");
