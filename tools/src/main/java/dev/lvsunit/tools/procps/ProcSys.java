@@ -1,7 +1,6 @@
 package dev.lvsunit.tools.procps;
 
 import dev.lvsunit.engine.Host;
-import dev.lvsunit.engine.link.NetDevice;
 import dev.lvsunit.engine.sysctl.Sysctl;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -157,14 +156,5 @@ final class ProcSys {
             throw new UncheckedIOException(e);
         }
         return out;
-    }
-
-    /** The interface names of the host (for messages). */
-    List<String> devices() {
-        List<String> names = new ArrayList<>();
-        for (NetDevice d : host.devices()) {
-            names.add(d.name());
-        }
-        return names;
     }
 }

@@ -262,6 +262,24 @@ class IfconfigTest {
     }
 
     @Test
+    void countersAreTheDevicesStatistics() {
+        t.host("b");
+        t.quiet("a", "ifconfig eth0 10.0.0.1 netmask 255.255.255.0");
+        t.quiet("b", "ifconfig eth0 10.0.0.2 netmask 255.255.255.0");
+        assertThat(t.run("a", "ping -c 3 10.0.0.2").exitStatus()).isZero();
+        var stats = t.get("a").device("eth0").orElseThrow().stats();
+        assertThat(stats.txPackets()).isPositive();
+        assertThat(t.run("a", "ifconfig eth0").output()).contains(
+                "        RX packets " + stats.rxPackets() + "  bytes " + stats.rxBytes() + " ("
+                        + IfconfigCommand.humanSize(stats.rxBytes()) + ")\n",
+                "        TX packets " + stats.txPackets() + "  bytes " + stats.txBytes() + " ("
+                        + IfconfigCommand.humanSize(stats.txBytes()) + ")\n");
+        // no statistics for an alias (they are the device's, /proc/net/dev lists devices only)
+        t.quiet("a", "ifconfig eth0:0 10.0.0.100");
+        assertThat(t.run("a", "ifconfig eth0:0").output()).doesNotContain("packets");
+    }
+
+    @Test
     void humanSizes() {
         assertThat(IfconfigCommand.humanSize(0)).isEqualTo("0.0 B");
         assertThat(IfconfigCommand.humanSize(1024)).isEqualTo("1024.0 B");
