@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * A host's {@code /proc/sys/net/ipv4} tree: {@code conf/{all,default,IFACE}},
- * {@code neigh/{default,IFACE}} and {@code ip_forward}, with the kernel's
+ * {@code neigh/{default,IFACE}}, {@code ip_forward} and, once IPVS is loaded,
+ * {@code vs/*} (values kept by {@code Ipvs}), with the kernel's
  * proc handlers (value parsing and validation) and its side effects
  * ({@code default} as template and late propagation, {@code ip_forward}
  * reaching every interface).
@@ -124,6 +125,11 @@ public final class Sysctl {
             out.add("ipv4");
         } else if (path.equals("net/ipv4")) {
             out.addAll(List.of("conf", "ip_forward", "neigh"));
+            if (host.hasIpvs()) {
+                out.add("vs");
+            }
+        } else if (path.equals("net/ipv4/vs") && host.hasIpvs()) {
+            out.addAll(host.ipvs().sysctlNames());
         } else if (path.equals("net/ipv4/conf")) {
             out.addAll(List.of("all", "default"));
             out.addAll(deviceNames());
@@ -222,6 +228,9 @@ public final class Sysctl {
         String[] p = path.split("/", -1);
         if (p.length == 3 && p[0].equals("net") && p[1].equals("ipv4") && p[2].equals("ip_forward")) {
             return confEntry("all", DevConf.FORWARDING);
+        }
+        if (p.length == 4 && p[0].equals("net") && p[1].equals("ipv4") && p[2].equals("vs")) {
+            return ipvsEntry(p[3]);
         }
         if (p.length != 5 || !p[0].equals("net") || !p[1].equals("ipv4")) {
             return Optional.empty();
@@ -334,6 +343,29 @@ public final class Sysctl {
             // IN_DEV_CONF_SET sets the state bit as well
             d.inDevice().cnf().write(DevConf.FORWARDING, on);
         }
+    }
+
+    /**
+     * {@code net/ipv4/vs/NAME}: the IPVS sysctls, which exist once IPVS is
+     * loaded ({@link Host#hasIpvs()}); parsed by {@code proc_dointvec}, with
+     * the ranges of their handlers checked by the IPVS engine.
+     */
+    private Optional<Entry> ipvsEntry(String name) {
+        if (!host.hasIpvs() || !host.ipvs().sysctlNames().contains(name)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Entry() {
+            @Override
+            public String read() {
+                return Integer.toString(host.ipvs().sysctl(name));
+            }
+
+            @Override
+            public boolean write(String text) {
+                Integer value = dointvec(text);
+                return value != null && host.ipvs().setSysctl(name, value);
+            }
+        });
     }
 
     private Optional<Entry> neighEntry(String dir, NeighFile file) {

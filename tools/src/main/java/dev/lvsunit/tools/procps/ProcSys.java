@@ -19,7 +19,8 @@ import java.util.Optional;
  * is not mistaken for a missing one, the names of every other file of a
  * Debian 12 host with kernel 6.18 (resource {@code proc-sys-keys.txt}, from
  * {@code sysctl -a -N}, with {@code *} for an interface name; without
- * {@code net.ipv4.vs.*}, which appear when {@code ip_vs} is loaded).
+ * {@code net.ipv4.vs.*}, which appear when {@code ip_vs} is loaded, that is
+ * once the engine's IPVS is in use).
  */
 final class ProcSys {
 
@@ -101,6 +102,10 @@ final class ProcSys {
         }
         if (modelledSubtree(path)) {
             return Kind.MISSING;
+        }
+        if (host.hasIpvs() && (path.equals("net/ipv4/vs/sync_threshold") || path.equals("net/ipv4/vs/est_cpulist")
+                || path.equals("net/ipv4/vs/sync_qlen_max"))) {
+            return Kind.UNMODELLED_FILE; // ip_vs registers them too; the engine keeps only the integer ones
         }
         String[] p = path.split("/");
         boolean isDir = false;

@@ -221,6 +221,21 @@ class SysctlCommandTest {
                 "sysctl: cannot stat /proc/sys/net/ipv4/nosuch: No such file or directory\n", 1);
     }
 
+    /** command-output 4: the vs keys appear when ip_vs is loaded (here: once IPVS is used). */
+    @Test
+    void ipvsKeysExistOnceIpvsIsLoaded() {
+        t.expect("g", "sysctl net.ipv4.vs.conn_reuse_mode",
+                "sysctl: cannot stat /proc/sys/net/ipv4/vs/conn_reuse_mode: No such file or directory\n", 1);
+        t.get("g").ipvs();
+        t.expect("g", "sysctl net.ipv4.vs.conn_reuse_mode", "net.ipv4.vs.conn_reuse_mode = 1\n");
+        t.expect("g", "sysctl -w net.ipv4.vs.expire_nodest_conn=1", "net.ipv4.vs.expire_nodest_conn = 1\n");
+        org.assertj.core.api.Assertions.assertThat(t.get("g").ipvs().sysctl("expire_nodest_conn")).isEqualTo(1);
+        t.expect("g", "sysctl -w net.ipv4.vs.drop_entry=4",
+                "sysctl: setting key \"net.ipv4.vs.drop_entry\": Invalid argument\n", 1);
+        t.expect("g", "cat /proc/sys/net/ipv4/vs/expire_nodest_conn", "1\n");
+        assertThat(t.run("g", "sysctl net.ipv4.vs.sync_threshold").output()).startsWith("lvsunit: not supported: ");
+    }
+
     @Test
     void realKeysThatAreNotModelledAreNotSupportedRatherThanMissing() {
         Execution e = t.run("g", "sysctl net.ipv4.tcp_syncookies");
