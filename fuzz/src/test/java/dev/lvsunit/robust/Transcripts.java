@@ -1,5 +1,8 @@
 package dev.lvsunit.robust;
 
+import dev.lvsunit.engine.World;
+import dev.lvsunit.engine.link.CapturedFrame;
+import dev.lvsunit.engine.link.Segment;
 import dev.lvsunit.spec.Spec;
 import dev.lvsunit.spec.SpecResult;
 import dev.lvsunit.spec.SpecRunner;
@@ -10,14 +13,17 @@ import dev.lvsunit.spec.backend.Session;
 import dev.lvsunit.spec.engine.EngineBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
  * Everything a spec run on the engine printed, byte for byte: every step as the
  * backend saw it, every command's output and exit status, every
- * {@code @tcpdump}, and the runner's report. Two runs are the same run exactly
- * when their transcripts are equal.
+ * {@code @tcpdump}, the runner's report, and what a capture file of each
+ * segment would hold (each frame's virtual time and bytes, as a pcap record).
+ * Two runs are the same run exactly when their transcripts are equal.
  */
 final class Transcripts {
 
@@ -37,6 +43,30 @@ final class Transcripts {
         SpecResult result = new SpecRunner(new Recording(new EngineBackend(), log)).run(spec);
         log.append("--- report\n").append(result.report());
         return log.toString();
+    }
+
+    /**
+     * Every frame of every segment of the session's world: virtual time in
+     * microseconds and the bytes on the wire, the content of a pcap file. The
+     * engine session keeps its world private; the test reads it reflectively and
+     * fails loudly if it is no longer there.
+     */
+    private static void capture(Session session, StringBuilder log) {
+        World world;
+        try {
+            Field field = session.getClass().getDeclaredField("world");
+            field.setAccessible(true);
+            world = (World) field.get(session);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new AssertionError("cannot read the engine session's world to compare captures: " + e, e);
+        }
+        HexFormat hex = HexFormat.of();
+        for (Segment segment : world.segments()) {
+            log.append("--- capture ").append(segment.name()).append('\n');
+            for (CapturedFrame f : segment.capture()) {
+                log.append(f.timeNanos() / 1000).append(' ').append(hex.formatHex(f.frame().toBytes())).append('\n');
+            }
+        }
     }
 
     /** A backend that writes down every call and answer of the backend it wraps. */
@@ -81,6 +111,7 @@ final class Transcripts {
 
                 @Override
                 public void close() {
+                    capture(session, log);
                     session.close();
                 }
             };
