@@ -24,7 +24,7 @@ public record WorldLimits(long maxEventsPerCommand, long maxEvents, int maxPendi
     public static final long HUNDRED_YEARS = 100L * 365 * 86_400 * Durations.NANOS_PER_SECOND;
 
     /**
-     * The defaults: one million events per command (a second or so of real
+     * The defaults: one million events per command (a few seconds of real
      * time), twenty million per world, a million pending at once (a storm that
      * doubles at every hop gets there in twenty hops), a hundred years of
      * virtual time. A {@code ping -c 100000} fits in one
