@@ -1,7 +1,13 @@
 package dev.lvsunit.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.lvsunit.engine.link.CapturedFrame;
+import dev.lvsunit.tools.Execution;
 import dev.lvsunit.tools.Shell;
+import dev.lvsunit.tools.spi.NotSupportedException;
+import dev.lvsunit.tools.tcpdump.Tcpdump;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Each command's argument parser, through the shell on {@link SmallWorld}:
@@ -70,6 +76,40 @@ class CommandFuzzTest {
     void shell(byte[] data) {
         Shell shell = SmallWorld.create();
         Answered.run(shell, "h", Answered.line(data));
+    }
+
+    /** ARP, ICMP, TCP with HTTP, UDP: what {@link #tcpdump} formats, made once. */
+    private static final List<CapturedFrame> FRAMES = frames();
+
+    private static List<CapturedFrame> frames() {
+        Shell shell = SmallWorld.create();
+        for (String line : List.of("arping -c 1 -I eth0 10.0.0.2", "ping -c 2 10.0.0.100", "ping -c 1 -W 1 10.0.0.9")) {
+            shell.run("h", line);
+        }
+        shell.run("r", "serve 80 hello");
+        shell.run("h", "curl -s http://10.0.0.2/");
+        return shell.world().segment("net0").orElseThrow().capture();
+    }
+
+    /**
+     * {@code @tcpdump SEGMENT ARGS}: options and a filter expression over frames of
+     * every kind. The result is output or tcpdump's error, or the report that
+     * lvsunit does not model an option; nothing else.
+     */
+    @FuzzTest
+    void tcpdump(byte[] data) {
+        String line = Answered.line(data).strip();
+        List<String> words = line.isEmpty() ? List.of() : Arrays.asList(line.split(" +"));
+        try {
+            Execution e = Tcpdump.dump(FRAMES, words);
+            if (e.exitStatus() != 0 && e.output().isEmpty()) {
+                throw new AssertionError("tcpdump failed without a word for: " + line);
+            }
+        } catch (NotSupportedException e) {
+            if (e.getMessage() == null || e.getMessage().isBlank()) {
+                throw new AssertionError("not supported, without saying what, for: " + line, e);
+            }
+        }
     }
 
     /** Several lines on one world, each on the host its {@code HOST# } prefix names (h without one). */

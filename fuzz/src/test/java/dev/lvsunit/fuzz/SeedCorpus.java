@@ -19,7 +19,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Writes the seed corpus from the repository's specs, into
  * {@code src/test/resources/dev/lvsunit/fuzz/*Inputs/METHOD/seed-SHA1}: whole
  * spec files for {@link SpecFuzzTest}, the arguments of each command line for
- * the matching target of {@link CommandFuzzTest}, and the addresses they name
+ * the matching target of {@link CommandFuzzTest} ({@code @tcpdump}'s for its
+ * {@code tcpdump} target), and the addresses they name
  * for {@link ValueParsersFuzzTest}. Files are named by content, so running it
  * again only adds. Run after adding samples:
  * {@code mvn -pl fuzz -am test -Dtest=SeedCorpus -Dlvsunit.fuzz.reseed=true -Dsurefire.failIfNoSpecifiedTests=false}.
@@ -30,6 +31,7 @@ class SeedCorpus {
     private static final List<String> COMMANDS =
             List.of("ip", "ifconfig", "route", "arp", "sysctl", "ping", "arping", "ipvsadm", "curl");
     private static final Pattern ADDRESS = Pattern.compile("\\b\\d{1,3}(\\.\\d{1,3}){3}(/\\d{1,2})?\\b");
+    private static final Pattern TCPDUMP = Pattern.compile("^@tcpdump \\S+ ?(.*)$");
     private static final Pattern MAC = Pattern.compile("\\b[0-9a-fA-F]{1,2}(:[0-9a-fA-F]{1,2}){5}\\b");
 
     @Test
@@ -41,6 +43,12 @@ class SeedCorpus {
             seed(resources.resolve("SpecFuzzTestInputs/parse"), text);
             seed(resources.resolve("SpecFuzzTestInputs/run"), file.toString().endsWith(".md") && !text.startsWith("`")
                     ? "`" + text : text);
+            for (String line : text.split("\n")) {
+                Matcher t = TCPDUMP.matcher(line);
+                if (t.matches()) {
+                    seed(resources.resolve("CommandFuzzTestInputs/tcpdump"), t.group(1));
+                }
+            }
             List<String> lines = SampleSpecs.commandLines(file);
             sessions.add(String.join("\n", lines.subList(0, Math.min(lines.size(), 16))));
             for (String line : lines) {
