@@ -15,7 +15,7 @@ if [[ ${#targets[@]} -eq 0 ]]; then
              ValueParsersFuzzTest#ipv4Address ValueParsersFuzzTest#macAddress ValueParsersFuzzTest#ipv4Prefix
              CommandFuzzTest#ip CommandFuzzTest#ifconfig CommandFuzzTest#route CommandFuzzTest#arp
              CommandFuzzTest#sysctl CommandFuzzTest#ping CommandFuzzTest#arping CommandFuzzTest#ipvsadm
-             CommandFuzzTest#curl CommandFuzzTest#shell CommandFuzzTest#session)
+             CommandFuzzTest#curl CommandFuzzTest#tcpdump CommandFuzzTest#shell CommandFuzzTest#session)
 fi
 # build once; each target then runs in its own JVM (Jazzer fuzzes one test per run)
 mvn -B -q -o -pl fuzz -am test-compile -DskipTests >/dev/null 2>&1 || mvn -B -q -pl fuzz -am test-compile -DskipTests || exit 1
