@@ -156,9 +156,15 @@ class ConformanceTest {
     private static Optional<String> firstDifference(SpecResult result) {
         if (!result.mismatches().isEmpty()) {
             var m = result.mismatches().get(0);
-            return Optional.of(m.location() + ": " + m.command());
+            return Optional.of(relative(m.location() + ": " + m.command()));
         }
-        return result.error();
+        return result.error().map(ConformanceTest::relative);
+    }
+
+    /** A location without the corpus directory in front, as in the table's first column. */
+    private static String relative(String location) {
+        String prefix = CORPUS + "/";
+        return location.startsWith(prefix) ? location.substring(prefix.length()) : location;
     }
 
     private static String name(Spec spec) {
