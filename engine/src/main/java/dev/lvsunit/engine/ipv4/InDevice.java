@@ -1,0 +1,68 @@
+package dev.lvsunit.engine.ipv4;
+
+import dev.lvsunit.engine.link.NetDevice;
+import dev.lvsunit.engine.sysctl.DevConf;
+import dev.lvsunit.engine.sysctl.DevConfValues;
+import dev.lvsunit.engine.sysctl.NeighParms;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The IPv4 side of an interface, {@code struct in_device}: its ordered
+ * address list ({@code ifa_list}), its {@code conf/IFACE} values and its ARP
+ * neighbour parameters.
+ */
+public final class InDevice {
+
+    private final NetDevice dev;
+    private final DevConfValues cnf;
+    private final NeighParms arpParms;
+    final List<IfAddr> ifaList = new ArrayList<>();
+
+    public InDevice(NetDevice dev, DevConfValues cnf, NeighParms arpParms) {
+        this.dev = dev;
+        this.cnf = cnf;
+        this.arpParms = arpParms;
+    }
+
+    public NetDevice dev() {
+        return dev;
+    }
+
+    /** The addresses in the kernel's order: primaries (by scope), then secondaries. */
+    public List<IfAddr> addresses() {
+        return Collections.unmodifiableList(ifaList);
+    }
+
+    /** This interface's own {@code conf/IFACE} values (not combined with {@code all}). */
+    public DevConfValues cnf() {
+        return cnf;
+    }
+
+    /** {@code in_dev->arp_parms}: the {@code net.ipv4.neigh.IFACE} values. */
+    public NeighParms arpParms() {
+        return arpParms;
+    }
+
+    /** The interface's own value of a conf entry. */
+    public int conf(DevConf key) {
+        return cnf.get(key);
+    }
+
+    /** {@code in_dev_for_each_ifa_rcu} restricted to primaries. */
+    public List<IfAddr> primaries() {
+        List<IfAddr> out = new ArrayList<>();
+        for (IfAddr a : ifaList) {
+            if (a.primary()) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "in_device(" + dev + ")";
+    }
+}
