@@ -9,6 +9,7 @@ import dev.lvsunit.engine.packet.IcmpEcho;
 import dev.lvsunit.engine.packet.IcmpMessage;
 import dev.lvsunit.engine.packet.IcmpUnreachable;
 import dev.lvsunit.engine.packet.Ipv4Packet;
+import dev.lvsunit.engine.packet.TcpSegment;
 import dev.lvsunit.engine.socket.PingSocket;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,9 @@ import java.util.List;
  * hands what arrives to the raw ICMP sockets ({@code raw_local_deliver}).
  */
 public final class Icmp {
+
+    /** {@code IPTOS_PREC_INTERNETCONTROL}: the TOS {@code icmp_send} gives its errors. */
+    static final int IPTOS_PREC_INTERNETCONTROL = 0xc0;
 
     private final Host host;
     private final List<PingSocket> sockets = new ArrayList<>();
@@ -53,6 +57,9 @@ public final class Icmp {
         IcmpMessage m = (IcmpMessage) packet.payload();
         if (m instanceof IcmpEcho && !((IcmpEcho) m).reply() && how == RouteType.LOCAL) {
             reply(packet, ((IcmpEcho) m).toReply());
+        } else if (m instanceof IcmpUnreachable u && u.original().payload() instanceof TcpSegment) {
+            // icmp_unreach -> icmp_socket_deliver -> the protocol's err_handler
+            host.tcp().err(u);
         }
     }
 
@@ -81,7 +88,7 @@ public final class Icmp {
         Ipv4Address to = original.source();
         try {
             Ipv4Address from = host.devinet().isLocalAddress(original.source()) ? original.source() : Ipv4Address.ANY;
-            host.ip().sendLocal(to, from, null, false, new IcmpUnreachable(code, original));
+            host.ip().sendLocal(to, from, null, IPTOS_PREC_INTERNETCONTROL, false, new IcmpUnreachable(code, original));
         } catch (KernelException e) {
             // no route back: no error
         }
