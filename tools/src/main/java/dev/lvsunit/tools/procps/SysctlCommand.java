@@ -295,6 +295,11 @@ final class SysctlCommand implements Command {
         }
         String path = slashdot(run, name, '.', '/');
         String outname = slashdot(run, name, '/', '.');
+        if (ProcSys.canonical(path).isEmpty()) {
+            // is_proc_path: "/" or "." is /proc/sys itself, not a path under it
+            run.warn("Path is not under " + PROC_PATH + ": " + PROC_PATH + path);
+            return -1;
+        }
         ProcSys.Kind kind = run.proc.stat(path);
         switch (kind) {
             case MISSING:
