@@ -8,9 +8,13 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The property every front end must have: every input is answered. A command
- * line ends in output or a clear error with an exit status, never in an
- * exception escaping {@link Shell#run}; and it is bounded: the world runs at most
- * the engine's per-command budget of events, and its clock stays finite.
+ * line ends in output or a clear error with an exit status in 0..255, never in
+ * an exception escaping {@link Shell#run}; and it is bounded: the world runs at
+ * most the engine's per-command budget of events, and its clock stays finite.
+ *
+ * <p>A failure without a word is not a bug by itself: the real tools do it
+ * ({@code sysctl -w n} exits 1 silently, {@code curl -s} exits 6), and lvsunit
+ * prints what they print.
  */
 final class Answered {
 
@@ -47,9 +51,6 @@ final class Answered {
         if (e.exitStatus() < 0 || e.exitStatus() > 255) {
             throw new AssertionError("exit status " + e.exitStatus() + " for: " + line);
         }
-        if (e.exitStatus() != 0 && e.output().isEmpty() && !quiet(line)) {
-            throw new AssertionError("exit status " + e.exitStatus() + " without a word for: " + line);
-        }
         WorldLimits limits = world.events().limits();
         if (events > limits.maxEventsPerCommand() + 1) {
             throw new AssertionError(events + " events for one command: " + line);
@@ -58,10 +59,5 @@ final class Answered {
             throw new AssertionError("virtual clock at " + world.now() + " after: " + line);
         }
         return e;
-    }
-
-    /** Options that make a real tool fail without a word ({@code arping -q}, {@code curl -s}). */
-    private static boolean quiet(String line) {
-        return line.matches(".*\\s-[A-Za-z]*[qs].*") || line.contains("--quiet") || line.contains("--silent");
     }
 }
