@@ -405,11 +405,11 @@ final class Filter {
                 throw new FilterException(FilterException.CANT_PARSE);
             }
             long[] a = parseDotted(addrText);
-            int len = Integer.parseInt(lenText);
+            long len = parseNum(lenText);
             if (len > 32) {
                 throw new FilterException("mask length must be <= 32");
             }
-            int mask = len == 0 ? 0 : -1 << (32 - len);
+            int mask = len == 0 ? 0 : -1 << (32 - (int) len);
             if (((int) a[0] & ~mask) != 0) {
                 throw new FilterException("non-network bits set in \"" + value + "\"");
             }
@@ -445,7 +445,9 @@ final class Filter {
         String[] parts = text.split("\\.");
         long v = 0;
         for (String part : parts) {
-            long n = Long.parseLong(part);
+            // past three digits (leading zeros aside) a part is past 255, and may not fit a long
+            String digits = part.replaceFirst("^0+(?=.)", "");
+            long n = digits.length() > 3 ? 256 : Long.parseLong(digits);
             if (n > 255) {
                 throw new FilterException("invalid IPv4 address '" + text + "'");
             }
@@ -457,15 +459,15 @@ final class Filter {
         return new long[] {v, mask};
     }
 
-    private static long parseNum(String n) {
-        if (n.startsWith("0x") || n.startsWith("0X")) {
-            return Long.parseLong(n.substring(2), 16) & 0xffff_ffffL;
+    /** {@code stoulen}: a decimal or hex number of at most 32 bits. */
+    private static long parseNum(String n) throws FilterException {
+        boolean hex = n.startsWith("0x") || n.startsWith("0X");
+        String digits = (hex ? n.substring(2) : n).replaceFirst("^0+(?=.)", "");
+        long value = digits.length() > 10 ? -1 : Long.parseLong(digits, hex ? 16 : 10);
+        if (value < 0 || value > 0xffff_ffffL) {
+            throw new FilterException("number " + n + " overflows 32 bits");
         }
-        try {
-            return Long.parseLong(n) & 0xffff_ffffL;
-        } catch (NumberFormatException e) {
-            return 0xffff_ffffL;
-        }
+        return value;
     }
 
     private Predicate<EthernetFrame> netWithMask(Qual q, String net, String mask) throws FilterException {
