@@ -419,7 +419,7 @@ final class ArpCommand implements Command {
      * narrower; a local address routes to loopback.
      */
     private static NetDevice routeDevice(Host host, Ipv4Address ip) throws KernelException {
-        FibRoute r = RtIoctl.lookup(host, ip, null, RtScope.LINK.value())
+        FibRoute r = host.fib().lookupScoped(ip, null, RtScope.LINK.value(), -1)
                 .orElseThrow(() -> new KernelException(Errno.ENETUNREACH));
         if (r.type() == RouteType.LOCAL) {
             return host.loopback();
