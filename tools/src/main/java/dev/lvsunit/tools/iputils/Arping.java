@@ -11,6 +11,7 @@ import dev.lvsunit.engine.net.MacAddress;
 import dev.lvsunit.engine.packet.ArpPacket;
 import dev.lvsunit.engine.packet.EthernetFrame;
 import dev.lvsunit.engine.socket.PacketSocket;
+import dev.lvsunit.tools.libc.Strerror;
 import dev.lvsunit.tools.spi.CommandContext;
 import dev.lvsunit.tools.spi.NotSupportedException;
 import java.util.List;
@@ -164,7 +165,7 @@ final class Arping {
                     FibResult res = host.route().output(gdst, Ipv4Address.ANY, device);
                     gsrc = res.source();
                 } catch (KernelException e) {
-                    ctx.err().println("arping: connect: " + Libc.strerror(e.errno()));
+                    ctx.err().println("arping: connect: " + Strerror.of(e.errno()));
                     throw new ToolExit(2);
                 }
             }

@@ -10,6 +10,7 @@ import dev.lvsunit.engine.ipv4.RouteType;
 import dev.lvsunit.engine.link.NetDevice;
 import dev.lvsunit.engine.net.Ipv4Address;
 import dev.lvsunit.engine.socket.PingSocket;
+import dev.lvsunit.tools.libc.Strerror;
 import dev.lvsunit.tools.spi.CommandContext;
 import dev.lvsunit.tools.spi.NotSupportedException;
 import java.util.BitSet;
@@ -196,7 +197,7 @@ final class Ping {
                     ctx.err().println("ping: Do you want to ping broadcast? Then -b. "
                             + "If not, check your local firewall rules");
                 } else {
-                    ctx.err().println("ping: connect: " + Libc.strerror(e.errno()));
+                    ctx.err().println("ping: connect: " + Strerror.of(e.errno()));
                 }
                 throw new ToolExit(2);
             }

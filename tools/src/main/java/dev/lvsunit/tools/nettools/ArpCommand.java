@@ -12,6 +12,7 @@ import dev.lvsunit.engine.neigh.NudState;
 import dev.lvsunit.engine.neigh.ProxyNeighbour;
 import dev.lvsunit.engine.net.Ipv4Address;
 import dev.lvsunit.engine.net.MacAddress;
+import dev.lvsunit.tools.libc.Strerror;
 import dev.lvsunit.tools.spi.Command;
 import dev.lvsunit.tools.spi.CommandContext;
 import dev.lvsunit.tools.spi.NotSupportedException;

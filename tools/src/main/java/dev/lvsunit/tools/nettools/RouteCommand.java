@@ -7,6 +7,7 @@ import dev.lvsunit.engine.ipv4.FibRoute;
 import dev.lvsunit.engine.ipv4.RouteType;
 import dev.lvsunit.engine.ipv4.RtEntry;
 import dev.lvsunit.engine.net.Ipv4Address;
+import dev.lvsunit.tools.libc.Strerror;
 import dev.lvsunit.tools.spi.Command;
 import dev.lvsunit.tools.spi.CommandContext;
 import dev.lvsunit.tools.spi.NotSupportedException;
