@@ -11,6 +11,7 @@ import dev.lvsunit.engine.net.MacAddress;
 import dev.lvsunit.engine.packet.ArpPacket;
 import dev.lvsunit.engine.packet.EthernetFrame;
 import dev.lvsunit.engine.socket.PacketSocket;
+import dev.lvsunit.tools.libc.Getopt;
 import dev.lvsunit.tools.libc.Strerror;
 import dev.lvsunit.tools.spi.CommandContext;
 import dev.lvsunit.tools.spi.NotSupportedException;
@@ -86,10 +87,10 @@ final class Arping {
     }
 
     private int main(List<String> args) {
-        Getopt g = new Getopt(PROG, OPTSTRING, args);
-        for (Getopt.Option o = g.next(); o != null; o = g.next()) {
+        Getopt g = Getopt.getopt(ctx, PROG, args, OPTSTRING);
+        for (Getopt.Opt o = g.next(); o != null; o = g.next()) {
             String arg = o.argument();
-            switch (o.option()) {
+            switch (o.val()) {
                 case 'b' -> broadcastOnly = true;
                 case 'D' -> {
                     dad = true;
@@ -114,9 +115,6 @@ final class Arping {
                 case 's' -> source = arg;
                 case 'V' -> throw new NotSupportedException("arping -V");
                 default -> {
-                    if (o.error() != null) {
-                        ctx.err().println(o.error());
-                    }
                     Usage.arping(ctx);
                     throw new ToolExit(2);
                 }

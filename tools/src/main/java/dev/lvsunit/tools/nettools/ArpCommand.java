@@ -12,6 +12,7 @@ import dev.lvsunit.engine.neigh.NudState;
 import dev.lvsunit.engine.neigh.ProxyNeighbour;
 import dev.lvsunit.engine.net.Ipv4Address;
 import dev.lvsunit.engine.net.MacAddress;
+import dev.lvsunit.tools.libc.Getopt;
 import dev.lvsunit.tools.libc.Strerror;
 import dev.lvsunit.tools.spi.Command;
 import dev.lvsunit.tools.spi.CommandContext;
@@ -56,13 +57,13 @@ final class ArpCommand implements Command {
 
     @Override
     public int run(CommandContext ctx, List<String> args) {
-        Getopt.Result parsed = Getopt.parse(ctx, "arp", args, "A:H:adfp:nsei:t:vh?DNV", LONGOPTS, true);
+        Getopt g = Getopt.getoptLong(ctx, "arp", args, "A:H:adfp:nsei:t:vh?DNV", LONGOPTS);
         int what = 0;
         boolean all = false;
         boolean linuxStyle = false;
         boolean hwSet = false;
         String device = "";
-        for (Getopt.Opt o : parsed.options()) {
+        for (Getopt.Opt o = g.next(); o != null; o = g.next()) {
             switch (o.val()) {
                 case 'a':
                     what = 1;
@@ -117,7 +118,7 @@ final class ArpCommand implements Command {
                     throw new NotSupportedException("arp -" + (char) o.val());
             }
         }
-        List<String> operands = parsed.operands();
+        List<String> operands = g.operands();
         switch (what) {
             case 0:
                 return show(ctx, operands, true, false, hwSet, device);

@@ -7,6 +7,7 @@ import dev.lvsunit.engine.ipv4.FibRoute;
 import dev.lvsunit.engine.ipv4.RouteType;
 import dev.lvsunit.engine.ipv4.RtEntry;
 import dev.lvsunit.engine.net.Ipv4Address;
+import dev.lvsunit.tools.libc.Getopt;
 import dev.lvsunit.tools.libc.Strerror;
 import dev.lvsunit.tools.spi.Command;
 import dev.lvsunit.tools.spi.CommandContext;
@@ -49,12 +50,12 @@ final class RouteCommand implements Command {
         for (String a : args) {
             argv.add(a.equals("-net") ? "#net" : a.equals("-host") ? "#host" : a);
         }
-        Getopt.Result parsed = Getopt.parse(ctx, "route", argv, "A:eCFhnN64Vv?", LONGOPTS, false);
+        Getopt g = Getopt.getoptLong(ctx, "route", argv, "A:eCFhnN64Vv?", LONGOPTS);
         boolean numeric = false;
         int ext = 1;
         boolean cache = false;
         boolean help = false;
-        for (Getopt.Opt o : parsed.options()) {
+        for (Getopt.Opt o = g.next(); o != null; o = g.next()) {
             switch (o.val()) {
                 case 'n':
                     numeric = true;
@@ -85,7 +86,7 @@ final class RouteCommand implements Command {
             ctx.out().print(Usage.text(RouteCommand.class, "route"));
             return 0;
         }
-        List<String> rest = parsed.operands();
+        List<String> rest = g.operands();
         if (rest.isEmpty()) {
             return cache ? showCache(ctx) : show(ctx, numeric, ext & 3);
         }
