@@ -9,7 +9,7 @@ package dev.lvsunit.engine.ipvs;
  * {@code sh-port}; with {@code sh-fallback} an unusable bucket is followed by
  * re-hashes with offsets ({@code ip_vs_sh_get_fallback}).
  */
-final class ShScheduler implements Scheduler {
+final class ShScheduler implements DestChangedScheduler {
 
     static final int TAB_BITS = 8;
     static final int TAB_SIZE = 1 << TAB_BITS;
@@ -22,27 +22,9 @@ final class ShScheduler implements Scheduler {
         return "sh";
     }
 
+    /** {@code ip_vs_sh_dest_changed} → {@code ip_vs_sh_reassign}. */
     @Override
-    public void init(VirtualService svc) {
-        reassign(svc);
-    }
-
-    @Override
-    public void addDest(VirtualService svc, RealServer dest) {
-        reassign(svc);
-    }
-
-    @Override
-    public void delDest(VirtualService svc, RealServer dest, int oldIndex) {
-        reassign(svc);
-    }
-
-    @Override
-    public void updDest(VirtualService svc, RealServer dest) {
-        reassign(svc);
-    }
-
-    private void reassign(VirtualService svc) {
+    public void destChanged(VirtualService svc) {
         var list = svc.destinations;
         int p = 0;
         int count = 0;
@@ -73,8 +55,9 @@ final class ShScheduler implements Scheduler {
         return (offset + hash32(port + flow.source().bits(), TAB_BITS)) & TAB_MASK;
     }
 
+    /** {@code is_unavailable}: weight 0 or overloaded. */
     private static boolean unavailable(RealServer d) {
-        return d.weight <= 0 || d.overloaded;
+        return !Scheduler.usable(d);
     }
 
     @Override
