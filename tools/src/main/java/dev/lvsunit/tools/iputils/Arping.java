@@ -79,11 +79,7 @@ final class Arping {
     }
 
     static int run(CommandContext ctx, List<String> args) {
-        try {
-            return new Arping(ctx).main(args);
-        } catch (ToolExit e) {
-            return e.status();
-        }
+        return ToolExit.run(() -> new Arping(ctx).main(args));
     }
 
     private int main(List<String> args) {

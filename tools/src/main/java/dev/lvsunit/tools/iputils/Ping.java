@@ -89,11 +89,7 @@ final class Ping {
     }
 
     static int run(CommandContext ctx, List<String> args) {
-        try {
-            return new Ping(ctx).main(args);
-        } catch (ToolExit e) {
-            return e.status();
-        }
+        return ToolExit.run(() -> new Ping(ctx).main(args));
     }
 
     private int main(List<String> args) {
