@@ -47,8 +47,6 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>{@code engine: FILE} - the spec passes on {@link EngineBackend}: the
  *       simulator agrees with Linux.</li>
  * </ul>
- * Kernel runs go through {@link QuietVeths}, which drops one line of noise
- * that parallel namespaces make iproute2 print.
  *
  * <p>After the last test an agreement table (spec, kernel, engine, the first
  * command where the engine differs) goes to standard output.
@@ -91,7 +89,7 @@ class ConformanceTest {
                 return t;
             });
             for (Spec spec : specs) {
-                kernelRuns.put(name(spec), pool.submit(() -> new SpecRunner(new QuietVeths(new KernelBackend())).run(spec)));
+                kernelRuns.put(name(spec), pool.submit(() -> new SpecRunner(new KernelBackend()).run(spec)));
             }
         }
         List<DynamicNode> tests = new ArrayList<>();
@@ -200,68 +198,4 @@ class ConformanceTest {
         }
     }
 
-    /**
-     * The kernel backend without one line of noise that is not Linux behaviour
-     * but an artefact of veths among namespaces made in parallel: to print a
-     * veth's {@code link-netns NAME}, iproute2 asks the kernel for the id of
-     * every namespace file in /run/netns, and a file that {@code ip netns add}
-     * has created but not yet mounted (another session, or another process,
-     * making its namespace at that moment) draws the extack
-     * {@code Error: Peer netns reference is invalid.} A physical NIC has no
-     * peer namespace, so a spec never expects that line; it is dropped from
-     * every command's output. (This belongs in KernelSession; until it moves
-     * there, the conformance test filters it.)
-     */
-    static final class QuietVeths implements Backend {
-
-        static final String NOISE = "Error: Peer netns reference is invalid.";
-
-        private final Backend kernel;
-
-        QuietVeths(Backend kernel) {
-            this.kernel = kernel;
-        }
-
-        @Override
-        public String name() {
-            return kernel.name();
-        }
-
-        @Override
-        public Session open() {
-            Session session = kernel.open();
-            return new Session() {
-                @Override
-                public void host(String name) {
-                    session.host(name);
-                }
-
-                @Override
-                public void lan(String segment, List<LanMember> members) {
-                    session.lan(segment, members);
-                }
-
-                @Override
-                public CommandOutcome run(String host, String commandLine) {
-                    CommandOutcome outcome = session.run(host, commandLine);
-                    if (!outcome.output().contains(NOISE)) {
-                        return outcome;
-                    }
-                    String output = outcome.output().lines().filter(l -> !l.equals(NOISE))
-                            .map(l -> l + "\n").reduce("", String::concat);
-                    return new CommandOutcome(output, outcome.exitStatus());
-                }
-
-                @Override
-                public CommandOutcome tcpdump(String segment, List<String> arguments) {
-                    return session.tcpdump(segment, arguments);
-                }
-
-                @Override
-                public void close() {
-                    session.close();
-                }
-            };
-        }
-    }
 }
