@@ -159,11 +159,6 @@ final class MhScheduler implements DestChangedScheduler {
         v[2] = Long.rotateLeft(v[2], 32);
     }
 
-    /** {@code is_unavailable}: weight 0 or overloaded. */
-    private static boolean unavailable(RealServer d) {
-        return !Scheduler.usable(d);
-    }
-
     /** {@code ip_vs_mh_schedule} with {@code ip_vs_mh_get} / {@code ip_vs_mh_get_fallback}. */
     @Override
     public RealServer schedule(VirtualService svc, Flow flow) {
@@ -172,12 +167,12 @@ final class MhScheduler implements DestChangedScheduler {
         int ihash = (int) (hashkey(addr, port, KEY1, 0) % TAB_SIZE);
         RealServer d = lookup[ihash];
         if (!svc.hasFlag(ServiceSettings.SCHED1)) {
-            return d == null || unavailable(d) ? null : d;
+            return d == null || !Scheduler.usable(d) ? null : d;
         }
         if (d == null) {
             return null;
         }
-        if (!unavailable(d)) {
+        if (Scheduler.usable(d)) {
             return d;
         }
         for (int offset = 0; offset < TAB_SIZE; offset++) {
@@ -187,7 +182,7 @@ final class MhScheduler implements DestChangedScheduler {
             if (d == null) {
                 break;
             }
-            if (!unavailable(d)) {
+            if (Scheduler.usable(d)) {
                 return d;
             }
         }

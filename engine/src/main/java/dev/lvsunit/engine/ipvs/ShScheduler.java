@@ -55,11 +55,6 @@ final class ShScheduler implements DestChangedScheduler {
         return (offset + hash32(port + flow.source().bits(), TAB_BITS)) & TAB_MASK;
     }
 
-    /** {@code is_unavailable}: weight 0 or overloaded. */
-    private static boolean unavailable(RealServer d) {
-        return !Scheduler.usable(d);
-    }
-
     @Override
     public RealServer schedule(VirtualService svc, Flow flow) {
         int port = svc.hasFlag(ServiceSettings.SCHED2) ? flow.sourcePort() : 0;
@@ -69,20 +64,20 @@ final class ShScheduler implements DestChangedScheduler {
             if (d == null) {
                 return null;
             }
-            if (!unavailable(d)) {
+            if (Scheduler.usable(d)) {
                 return d;
             }
             for (int offset = 0; offset < TAB_SIZE; offset++) {
                 int roffset = (offset + ihash) % TAB_SIZE;
                 d = buckets[hashkey(flow, port, roffset)];
-                if (d != null && !unavailable(d)) {
+                if (d != null && Scheduler.usable(d)) {
                     return d;
                 }
             }
             return null;
         }
         RealServer d = buckets[hashkey(flow, port, 0)];
-        return d == null || unavailable(d) ? null : d;
+        return d == null || !Scheduler.usable(d) ? null : d;
     }
 
     /** The table, for tests. */
