@@ -54,4 +54,19 @@ class VolatilityTest {
         assertThat(ExpectedLine.parse(result).matches(line)).isTrue();
         assertThat(ExpectedLine.parse(result).matches(line.replace("*?", "ab"))).isFalse();
     }
+
+    @Test
+    void vethOnlyFieldsOfIpAreGlobbedSoRecordingsReadAsPhysicalNics() {
+        assertThat(Volatility.globify("ip addr show dev eth0",
+                "2: eth0@if5: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default qlen 1000"))
+                .isEqualTo("2: eth0*: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc * state UP group default qlen 1000 (glob)");
+        assertThat(Volatility.globify("ip link show",
+                "    link/ether 02:00:00:00:01:01 brd ff:ff:ff:ff:ff:ff link-netns lvk4242-0-s1"))
+                .isEqualTo("    link/ether 02:00:00:00:01:01 brd ff:ff:ff:ff:ff:ff* (glob)");
+        assertThat(Volatility.globify("ip -br addr", "eth0@if11        UP             10.0.0.11/24 "))
+                .isEqualTo("eth0* UP             10.0.0.11/24 (glob)");
+        assertThat(Volatility.globify("ip addr show dev lo",
+                "1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000"))
+                .isEqualTo("1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000");
+    }
 }

@@ -80,7 +80,9 @@ public final class Ip {
     public void output(Ipv4Packet packet, FibResult res) {
         NetDevice dev = res.device();
         if (res.type() == RouteType.LOCAL || dev.isLoopback()) {
-            host.loopback().transmit(new EthernetFrame(MacAddress.ZERO, MacAddress.ZERO, packet));
+            // through lo's NOARP neighbour (arp_constructor keys it 0.0.0.0), as the kernel does
+            Neighbour n = host.neigh().lookupOrCreate(res.nextHop(), host.loopback());
+            host.neigh().output(n, packet);
             return;
         }
         if (res.type() == RouteType.BROADCAST) {

@@ -20,6 +20,10 @@ import java.util.List;
  *       expected line replaced by a different actual line
  *       ({@link Op.Kind#SUBSTITUTE}) cost one change each.</li>
  * </ul>
+ * A run of consecutive {@link ExpectedLine.Unordered} lines may also take as
+ * many actual lines at once, in any order, at no cost when every line of the
+ * run matches a different one of them (a bipartite matching); its steps are
+ * then {@link Op.Kind#MATCH}es listed in actual-line order.
  * The output matches exactly when no change is needed. Ties prefer, in order:
  * a match, ending a {@code ...}, a deletion, an insertion, a substitution, so
  * diffs read like LCS diffs. Each (expected, actual) pair is compared once:
@@ -71,6 +75,8 @@ public final class Alignment {
         int m = actual.size();
         long[][] cost = new long[n + 1][m + 1];
         Op.Kind[][] choice = new Op.Kind[n + 1][m + 1];
+        int[] runLength = unorderedRuns(expected);
+        java.util.Map<Long, int[]> groups = new java.util.HashMap<>();
         for (int j = m; j >= 0; j--) {
             cost[n][j] = (m - j) * CHANGE;
             choice[n][j] = Op.Kind.INSERT;
@@ -91,7 +97,16 @@ public final class Alignment {
                 }
                 long best = Long.MAX_VALUE;
                 Op.Kind kind = null;
-                if (j < m && e.matches(actual.get(j))) {
+                int k = runLength[i];
+                if (k > 1 && j + k <= m) {
+                    int[] assignment = assign(expected, i, actual, j, k);
+                    if (assignment != null) {
+                        best = cost[i + k][j + k];
+                        kind = null;
+                        groups.put(((long) i << 32) | j, assignment);
+                    }
+                }
+                if (j < m && e.matches(actual.get(j)) && cost[i + 1][j + 1] < best) {
                     best = cost[i + 1][j + 1];
                     kind = Op.Kind.MATCH;
                 }
@@ -116,6 +131,15 @@ public final class Alignment {
         int j = 0;
         while (i < n || j < m) {
             Op.Kind kind = choice[i][j];
+            if (kind == null) {
+                int[] assignment = groups.get(((long) i << 32) | j);
+                for (int a = 0; a < assignment.length; a++) {
+                    ops.add(new Op(Op.Kind.MATCH, i + assignment[a], j + a));
+                }
+                i += assignment.length;
+                j += assignment.length;
+                continue;
+            }
             switch (kind) {
                 case MATCH, SUBSTITUTE -> ops.add(new Op(kind, i++, j++));
                 case ABSORB -> ops.add(new Op(kind, i, j++));
@@ -124,5 +148,61 @@ public final class Alignment {
             }
         }
         return new Alignment(ops, cost[0][0]);
+    }
+
+    /** For each index starting a run of unordered lines, the run's length; 0 elsewhere. */
+    private static int[] unorderedRuns(List<ExpectedLine> expected) {
+        int[] run = new int[expected.size()];
+        for (int i = expected.size() - 1; i >= 0; i--) {
+            if (expected.get(i) instanceof ExpectedLine.Unordered) {
+                run[i] = 1 + (i + 1 < expected.size() ? run[i + 1] : 0);
+            }
+        }
+        for (int i = 1; i < run.length; i++) {
+            if (run[i - 1] > 0) {
+                run[i] = 0; // only the first line of a run starts a group
+            }
+        }
+        return run;
+    }
+
+    /**
+     * A perfect matching between the {@code k} unordered lines from
+     * {@code e0} and the {@code k} actual lines from {@code a0}, by augmenting
+     * paths: for each actual line, the offset of the expected line it takes;
+     * {@code null} when there is none.
+     */
+    private static int[] assign(List<ExpectedLine> expected, int e0, List<String> actual, int a0, int k) {
+        boolean[][] fits = new boolean[k][k];
+        for (int a = 0; a < k; a++) {
+            for (int e = 0; e < k; e++) {
+                fits[a][e] = expected.get(e0 + e).matches(actual.get(a0 + a));
+            }
+        }
+        int[] ownerOfExpected = new int[k];
+        java.util.Arrays.fill(ownerOfExpected, -1);
+        for (int a = 0; a < k; a++) {
+            if (!augment(a, fits, ownerOfExpected, new boolean[k])) {
+                return null;
+            }
+        }
+        int[] assignment = new int[k];
+        for (int e = 0; e < k; e++) {
+            assignment[ownerOfExpected[e]] = e;
+        }
+        return assignment;
+    }
+
+    private static boolean augment(int a, boolean[][] fits, int[] ownerOfExpected, boolean[] seen) {
+        for (int e = 0; e < fits.length; e++) {
+            if (fits[a][e] && !seen[e]) {
+                seen[e] = true;
+                if (ownerOfExpected[e] < 0 || augment(ownerOfExpected[e], fits, ownerOfExpected, seen)) {
+                    ownerOfExpected[e] = a;
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

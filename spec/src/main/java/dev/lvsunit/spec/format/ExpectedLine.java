@@ -39,6 +39,19 @@ public sealed interface ExpectedLine {
         }
     }
 
+    /**
+     * {@code TEXT (unordered)}: one of a run of consecutive lines that match
+     * as many actual lines in any order; TEXT is itself a literal, glob or
+     * regex line. For output that real networks print in no fixed order, such
+     * as the replies of several hosts to one broadcast.
+     */
+    record Unordered(String source, ExpectedLine base) implements ExpectedLine {
+        @Override
+        public boolean matches(String actual) {
+            return base.matches(actual);
+        }
+    }
+
     /** {@code ...}: zero or more whole lines. */
     record Ellipsis() implements ExpectedLine {
         @Override
@@ -56,6 +69,8 @@ public sealed interface ExpectedLine {
     String RE_SUFFIX = " (re)";
     /** The suffix of a glob line. */
     String GLOB_SUFFIX = " (glob)";
+    /** The suffix of a line whose run may match in any order. */
+    String UNORDERED_SUFFIX = " (unordered)";
     /** The line that matches zero or more lines. */
     String ELLIPSIS = "...";
 
@@ -69,6 +84,12 @@ public sealed interface ExpectedLine {
         String text = stripTrailingSpaces(line);
         if (text.equals(ELLIPSIS)) {
             return new Ellipsis();
+        }
+        if (text.endsWith(UNORDERED_SUFFIX)) {
+            ExpectedLine base = parse(text.substring(0, text.length() - UNORDERED_SUFFIX.length()));
+            if (!(base instanceof Ellipsis) && !(base instanceof Unordered)) {
+                return new Unordered(text, base);
+            }
         }
         if (text.endsWith(RE_SUFFIX)) {
             return new Regex(text, Pattern.compile(text.substring(0, text.length() - RE_SUFFIX.length())));

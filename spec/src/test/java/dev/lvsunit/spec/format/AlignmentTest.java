@@ -87,4 +87,39 @@ class AlignmentTest {
         assertThat(actualSteps).isEqualTo(5);
         assertThat(a.ops().stream().filter(op -> op.actual() >= 0).map(Op::actual)).containsExactly(0, 1, 2, 3, 4);
     }
+
+    @Test
+    void unorderedLinesMatchTheirActualLinesInAnyOrder() {
+        List<ExpectedLine> e = expected("ARPING x",
+                "reply [02:00:00:00:02:01]  *ms (glob) (unordered)",
+                "reply [02:00:00:00:03:01]  *ms (glob) (unordered)",
+                "Sent 1 probes");
+        assertThat(align(e, "ARPING x", "reply [02:00:00:00:03:01]  0.1ms", "reply [02:00:00:00:02:01]  0.2ms",
+                "Sent 1 probes").matches()).isTrue();
+        assertThat(align(e, "ARPING x", "reply [02:00:00:00:02:01]  0.1ms", "reply [02:00:00:00:03:01]  0.2ms",
+                "Sent 1 probes").matches()).isTrue();
+    }
+
+    @Test
+    void anUnorderedRunStillNeedsEveryLineOnce() {
+        List<ExpectedLine> e = expected("a (unordered)", "b (unordered)");
+        assertThat(align(e, "a", "a").matches()).isFalse();
+        assertThat(align(e, "b").matches()).isFalse();
+        assertThat(align(e, "b", "a", "c").matches()).isFalse();
+        // a plain line keeps its place: only the marked run may move
+        assertThat(align(expected("x", "a (unordered)", "b (unordered)"), "a", "x", "b").matches()).isFalse();
+    }
+
+    @Test
+    void theStepsOfAnUnorderedMatchFollowTheActualLines() {
+        Alignment a = align(expected("a (unordered)", "b (unordered)"), "b", "a");
+        assertThat(a.ops()).containsExactly(new Op(Kind.MATCH, 1, 0), new Op(Kind.MATCH, 0, 1));
+    }
+
+    @Test
+    void withoutTheMarkerOrderMatters() {
+        assertThat(align(expected("a", "b"), "b", "a").matches()).isFalse();
+        assertThat(ExpectedLine.parse("a (unordered)")).isInstanceOf(ExpectedLine.Unordered.class);
+        assertThat(ExpectedLine.parse("... (unordered)")).isInstanceOf(ExpectedLine.Literal.class);
+    }
 }
