@@ -227,8 +227,13 @@ public final class Lab {
         return capture;
     }
 
-    /** What this lab did, as a spec transcript. */
+    /**
+     * What this lab did, as a spec transcript. Time the clock ran outside
+     * commands since the last step ({@link #runFor}) is written first, as a
+     * {@code sleep}.
+     */
     public Transcript transcript() {
+        flushIdle(null);
         return transcript;
     }
 
