@@ -19,6 +19,9 @@ import java.util.List;
  */
 public final class Icmp {
 
+    /** {@code IPTOS_PREC_INTERNETCONTROL}: the TOS {@code icmp_send} gives its errors. */
+    static final int IPTOS_PREC_INTERNETCONTROL = 0xc0;
+
     private final Host host;
     private final List<PingSocket> sockets = new ArrayList<>();
     private int nextIdentifier;
@@ -81,7 +84,7 @@ public final class Icmp {
         Ipv4Address to = original.source();
         try {
             Ipv4Address from = host.devinet().isLocalAddress(original.source()) ? original.source() : Ipv4Address.ANY;
-            host.ip().sendLocal(to, from, null, false, new IcmpUnreachable(code, original));
+            host.ip().sendLocal(to, from, null, IPTOS_PREC_INTERNETCONTROL, false, new IcmpUnreachable(code, original));
         } catch (KernelException e) {
             // no route back: no error
         }

@@ -43,13 +43,23 @@ public final class Ip {
      */
     public Ipv4Address sendLocal(Ipv4Address dst, Ipv4Address src, NetDevice oif, boolean dontFragment,
                                  Ipv4Payload payload) throws KernelException {
+        return sendLocal(dst, src, oif, 0, dontFragment, payload);
+    }
+
+    /**
+     * As {@link #sendLocal(Ipv4Address, Ipv4Address, NetDevice, boolean, Ipv4Payload)},
+     * with a type of service ({@code icmp_send} marks its errors 0xc0,
+     * {@code IPTOS_PREC_INTERNETCONTROL}).
+     */
+    public Ipv4Address sendLocal(Ipv4Address dst, Ipv4Address src, NetDevice oif, int tos, boolean dontFragment,
+                                 Ipv4Payload payload) throws KernelException {
         FibResult res = host.route().output(dst, src, oif);
         if (res.source().isAny() && res.type() != RouteType.LOCAL) {
             // no address to send from: raw_sendmsg still sends with saddr 0 on some paths;
             // the kernel refuses in ip_route_output for unicast without any address.
             throw new KernelException(Errno.EINVAL);
         }
-        Ipv4Packet packet = new Ipv4Packet(0, nextId(), dontFragment, Ipv4Packet.DEFAULT_TTL,
+        Ipv4Packet packet = new Ipv4Packet(tos, nextId(), dontFragment, Ipv4Packet.DEFAULT_TTL,
                 res.source(), dst, payload);
         output(packet, res);
         return res.source();

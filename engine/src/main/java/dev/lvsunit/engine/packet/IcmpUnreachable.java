@@ -19,15 +19,21 @@ public record IcmpUnreachable(int code, Ipv4Packet original) implements IcmpMess
         return TYPE_DEST_UNREACH;
     }
 
-    /** The quoted part: the original IP header and 8 bytes of its payload (RFC 792). */
+    /**
+     * How much of the original datagram an error may quote: {@code icmp_send}
+     * keeps the whole error within 576 bytes, so 576 - 20 (IP) - 8 (ICMP).
+     */
+    public static final int MAX_QUOTE = 576 - Ipv4Packet.HEADER_LENGTH - 8;
+
+    /** The quoted part: as much of the original datagram as fits ({@code icmp_send}). */
     private byte[] quote() {
         byte[] whole = original.toBytes();
-        return Arrays.copyOf(whole, Math.min(whole.length, Ipv4Packet.HEADER_LENGTH + 8));
+        return Arrays.copyOf(whole, Math.min(whole.length, MAX_QUOTE));
     }
 
     @Override
     public int length() {
-        return 8 + Math.min(original.length(), Ipv4Packet.HEADER_LENGTH + 8);
+        return 8 + Math.min(original.length(), MAX_QUOTE);
     }
 
     @Override

@@ -1,9 +1,10 @@
 package dev.lvsunit.tools.iputils;
 
 import dev.lvsunit.tools.spi.Command;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The programs of iputils: ping, arping. */
+/** The programs of iputils 20221126: {@code ping} and {@code arping}. */
 public final class IputilsCommands {
 
     private IputilsCommands() {
@@ -11,6 +12,9 @@ public final class IputilsCommands {
 
     /** The programs of this package, by name. */
     public static Map<String, Command> commands() {
-        return Map.of();
+        Map<String, Command> map = new LinkedHashMap<>();
+        map.put("ping", Ping::run);
+        map.put("arping", Arping::run);
+        return map;
     }
 }
