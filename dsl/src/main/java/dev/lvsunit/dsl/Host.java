@@ -209,6 +209,62 @@ public final class Host implements LanMember {
         return this;
     }
 
+    // ---- routes
+
+    /**
+     * {@code ip route add ROUTE}.
+     *
+     * @throws CommandFailedException as ip fails ({@code RTNETLINK answers: File exists},
+     *     {@code Error: Nexthop has invalid gateway.})
+     */
+    public Host addRoute(Route route) {
+        return modifyRoute("add", route, false);
+    }
+
+    /** {@code ip route del ROUTE}. */
+    public Host deleteRoute(Route route) {
+        return modifyRoute("del", route, true);
+    }
+
+    private Host modifyRoute(String verb, Route route, boolean delete) {
+        String line = "ip route " + verb + " " + route.arguments();
+        lab.step(this, line, () -> {
+            dev.lvsunit.engine.ipv4.FibConfig cfg;
+            try {
+                cfg = route.toConfig(engine(), delete);
+            } catch (IllegalArgumentException e) {
+                return new Execution(e.getMessage() + "\n", 1);
+            }
+            return Nic.kernel(() -> {
+                dev.lvsunit.engine.ipv4.FibFrontend frontend = new dev.lvsunit.engine.ipv4.FibFrontend(engine());
+                if (delete) {
+                    frontend.delRoute(cfg);
+                } else {
+                    frontend.newRoute(cfg, dev.lvsunit.engine.ipv4.FibConfig.NLM_F_CREATE
+                            | dev.lvsunit.engine.ipv4.FibConfig.NLM_F_EXCL);
+                }
+            });
+        }, true);
+        return this;
+    }
+
+    /**
+     * How this host would send a packet to {@code destination} now
+     * ({@code ip route get}): the route, output device and source address.
+     */
+    public RouteLookup routeTo(Ipv4Address destination) {
+        try {
+            return new RouteLookup(name, destination, engine().route().output(destination, Ipv4Address.ANY, null), null);
+        } catch (dev.lvsunit.engine.KernelException e) {
+            return new RouteLookup(name, destination, null, e.errno());
+        }
+    }
+
+    /** {@link #routeTo(Ipv4Address)} of a dotted quad. */
+    public RouteLookup routeTo(String destination) {
+        return routeTo(Ipv4Address.parse(destination));
+    }
+
     // ---- state, read without commands
 
     /** The ARP cache as {@code ip neigh show} would list it now. */

@@ -226,12 +226,12 @@ public final class Nic implements LanMember {
     }
 
     @FunctionalInterface
-    private interface KernelCall {
+    interface KernelCall {
         void call() throws KernelException;
     }
 
     /** Runs a netlink request and prints its refusal as iproute2 does (exit 2). */
-    private static Execution kernel(KernelCall call) {
+    static Execution kernel(KernelCall call) {
         try {
             call.call();
             return new Execution("", 0);

@@ -193,6 +193,23 @@ class LabTest {
     }
 
     @Test
+    void routesGoThroughTheFibFrontendWithIproutesDefaults() {
+        Lab lab = lvsDr();
+        Host rs1 = lab.host("rs1");
+        rs1.addRoute(Route.route("default").via("192.168.0.2"));
+
+        assertThat(rs1.routes()).extracting(r -> r.destination().toString(), r -> r.scope(), r -> r.protocol())
+                .contains(org.assertj.core.groups.Tuple.tuple("0.0.0.0/0", RtScope.UNIVERSE, 3));
+        assertThat(rs1.routeTo("10.1.2.3").device()).contains("eth0");
+        assertThat(rs1.routeTo("10.1.2.3").source()).contains(Ipv4Address.parse("192.168.0.8"));
+        assertThat(lab.host("client").routeTo("10.1.2.3").error()).isEqualTo(dev.lvsunit.engine.Errno.ENETUNREACH);
+        assertThatThrownBy(() -> rs1.addRoute(Route.route("default").via("192.168.0.2")))
+                .hasMessageEndingWith("rs1# ip route add default via 192.168.0.2\nRTNETLINK answers: File exists\n[2]");
+        assertThatThrownBy(() -> rs1.addRoute(Route.route("10.0.0.0/8").dev("eth7")))
+                .hasMessageEndingWith("Cannot find device \"eth7\"\n[1]");
+    }
+
+    @Test
     void hostsAreCreatedWhenAStepFirstNamesThem() {
         Lab lab = Lab.create();
         Host late = lab.host("late");

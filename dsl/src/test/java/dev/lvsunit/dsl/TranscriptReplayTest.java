@@ -92,6 +92,15 @@ class TranscriptReplayTest {
         b.eth0().add("10.0.0.9/24");
         b.nic("eth1").down().up().setMac("02:aa:00:00:00:01");
         b.sysctl(RP_FILTER.defaults(), 2);
+        b.addRoute(Route.route("default").via("10.0.0.2"));
+        a.addRoute(Route.route("10.9.0.0/16").via("10.0.0.9").metric(5));
+        a.addRoute(Route.route("10.8.0.0/16").type(dev.lvsunit.engine.ipv4.RouteType.BLACKHOLE));
+        try {
+            a.addRoute(Route.route("10.9.0.0/16").via("10.0.0.9").metric(5));
+        } catch (CommandFailedException expected) {
+            // RTNETLINK answers: File exists
+        }
+        a.deleteRoute(Route.route("10.8.0.0/16").type(dev.lvsunit.engine.ipv4.RouteType.BLACKHOLE));
         b.ping("10.0.0.2");
         b.sleep(java.time.Duration.ofSeconds(40));
         dumpState(lab);
