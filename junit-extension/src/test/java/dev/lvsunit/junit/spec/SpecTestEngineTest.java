@@ -1,0 +1,96 @@
+package dev.lvsunit.junit.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
+
+class SpecTestEngineTest {
+
+    private static final String PACKAGE = "dev/lvsunit/junit/spec/";
+
+    @LvsSpecs(packages = "dev.lvsunit.junit.spec.good")
+    static class GoodSpecs {
+    }
+
+    private static Events run(DiscoverySelector... selectors) {
+        return EngineTestKit.engine(new SpecTestEngine()).selectors(selectors).execute().testEvents();
+    }
+
+    private static List<String> names(Events events) {
+        return events.stream().map(e -> e.getTestDescriptor().getDisplayName()).sorted().toList();
+    }
+
+    private static String failure(Event e) {
+        return e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage();
+    }
+
+    @Test
+    void aPackageSelectsItsSpecsAndMarkdownWithoutLvsBlocksIsNotOne() {
+        Events events = run(selectPackage("dev.lvsunit.junit.spec.good"));
+
+        events.assertStatistics(s -> s.started(2).succeeded(2));
+        assertThat(names(events.started())).containsExactly(PACKAGE + "good/addresses.lvs", PACKAGE + "good/arp.md");
+        assertThat(events.started().stream().map(e -> e.getTestDescriptor().getSource().orElseThrow()))
+                .allMatch(s -> s instanceof ClasspathResourceSource);
+    }
+
+    @Test
+    void anAnnotatedClassSelectsSpecsForBuildToolsThatOnlySelectClasses() {
+        Events events = run(selectClass(GoodSpecs.class), selectClass(SpecTestEngineTest.class));
+
+        events.assertStatistics(s -> s.started(2).succeeded(2));
+    }
+
+    @Test
+    void aFailingSpecFailsWithItsDiffAtFileAndLine() {
+        Events events = run(selectClasspathResource(PACKAGE + "bad/wrong-output.lvs"));
+
+        events.assertStatistics(s -> s.started(1).failed(1));
+        assertThat(failure(events.failed().stream().findFirst().orElseThrow())).isEqualTo("""
+                FAIL dev/lvsunit/junit/spec/bad/wrong-output.lvs
+                  dev/lvsunit/junit/spec/bad/wrong-output.lvs:3: a# cat /proc/sys/net/ipv4/conf/all/arp_ignore
+                    --- expected
+                    +++ actual
+                    @@ -4,1 +1,1 @@
+                    -1
+                    +0""");
+    }
+
+    @Test
+    void aMalformedSpecFailsWithItsSyntaxErrors() {
+        Events events = run(selectClasspathResource(PACKAGE + "bad/malformed.lvs"));
+
+        assertThat(failure(events.failed().stream().findFirst().orElseThrow()))
+                .contains("dev/lvsunit/junit/spec/bad/malformed.lvs:1: output line before any command or directive");
+    }
+
+    @Test
+    void aDirectorySelectsTheSpecsOnDisk() {
+        Events events = run(selectDirectory("src/test/resources/" + PACKAGE + "good"));
+
+        events.assertStatistics(s -> s.started(2).succeeded(2));
+        assertThat(names(events.started())).allMatch(n -> n.startsWith("src/test/resources/"));
+    }
+
+    @Test
+    void aTestRunsAgainByItsUniqueId() {
+        Event first = run(selectPackage("dev.lvsunit.junit.spec.good")).started().stream().findFirst().orElseThrow();
+
+        Events again = run(selectUniqueId(first.getTestDescriptor().getUniqueId()));
+
+        assertThat(names(again.started())).containsExactly(first.getTestDescriptor().getDisplayName());
+        again.assertStatistics(s -> s.succeeded(1));
+    }
+}
