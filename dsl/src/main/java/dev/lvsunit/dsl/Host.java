@@ -209,6 +209,13 @@ public final class Host implements LanMember {
         return this;
     }
 
+    // ---- IPVS
+
+    /** This host's IPVS table, changed with {@code ipvsadm} commands. */
+    public dev.lvsunit.dsl.ipvs.IpvsAdmin ipvs() {
+        return new dev.lvsunit.dsl.ipvs.IpvsAdmin(this, (line, action) -> lab.step(this, line, action, false));
+    }
+
     // ---- routes
 
     /**
