@@ -26,6 +26,29 @@ public final class SweepResults {
         this.space = space;
     }
 
+    /**
+     * Runs {@code body} for every combination of {@code space}, smallest first,
+     * without JUnit: a combination fails when the body throws an
+     * {@link AssertionError}; any other exception stops the sweep.
+     *
+     * <pre>{@code
+     * SweepResults results = SweepResults.run(space, c -> { ...; assertThat(...)...; });
+     * assertThat(results.minimalFailures()).extracting(Combination::label).containsExactly(...);
+     * }</pre>
+     */
+    public static SweepResults run(SweepSpace space, java.util.function.Consumer<Combination> body) {
+        SweepResults results = new SweepResults(space);
+        for (Combination c : space.all()) {
+            try {
+                body.accept(c);
+                results.passed(c);
+            } catch (AssertionError e) {
+                results.failed(c, String.valueOf(e.getMessage()));
+            }
+        }
+        return results;
+    }
+
     public SweepSpace space() {
         return space;
     }

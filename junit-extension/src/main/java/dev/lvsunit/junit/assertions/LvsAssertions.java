@@ -53,6 +53,10 @@ public final class LvsAssertions {
         return new ArpEntryAssert(actual);
     }
 
+    public static IpvsTableAssert assertThat(dev.lvsunit.dsl.ipvs.IpvsTable actual) {
+        return new IpvsTableAssert(actual);
+    }
+
     /** An assertion retried as the lab's virtual clock runs on; see {@link Eventually}. */
     public static Eventually eventually(Lab lab) {
         return Eventually.eventually(lab);

@@ -35,6 +35,8 @@ public interface LvsSoftAssertionsProvider extends SoftAssertionsProvider {
             f.factory = factory;
         } else if (a instanceof ArpCacheAssert c) {
             c.factory = factory;
+        } else if (a instanceof IpvsTableAssert t) {
+            t.factory = factory;
         }
         return a;
     }
@@ -57,6 +59,10 @@ public interface LvsSoftAssertionsProvider extends SoftAssertionsProvider {
 
     default ArpCacheAssert assertThat(ArpCache actual) {
         return soft(ArpCacheAssert.class, ArpCache.class, actual);
+    }
+
+    default IpvsTableAssert assertThat(dev.lvsunit.dsl.ipvs.IpvsTable actual) {
+        return soft(IpvsTableAssert.class, dev.lvsunit.dsl.ipvs.IpvsTable.class, actual);
     }
 
     default ArpEntryAssert assertThat(ArpEntry actual) {
