@@ -6,7 +6,6 @@ import dev.lvsunit.dsl.SysctlSetting;
 import dev.lvsunit.engine.sysctl.DevConf;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,10 +83,10 @@ public final class SweepSpace {
         if (size() > Integer.MAX_VALUE) {
             throw new IllegalStateException("the space has " + size() + " combinations: sample it");
         }
-        List<Combination> out = new ArrayList<>();
+        List<int[]> out = new ArrayList<>();
         int[] index = new int[dimensions.size()];
         while (true) {
-            out.add(at(index));
+            out.add(index.clone());
             int i = dimensions.size() - 1;
             while (i >= 0 && ++index[i] == dimensions.get(i).values().size()) {
                 index[i] = 0;
@@ -97,7 +96,39 @@ public final class SweepSpace {
                 break;
             }
         }
-        out.sort(Comparator.comparingInt(c -> c.changes().size()));
+        return ordered(out);
+    }
+
+    /**
+     * Smallest first: by the number of changes, then by where the changes are
+     * (earlier dimensions first), then by the changed values in declared order.
+     */
+    private List<Combination> ordered(List<int[]> indices) {
+        List<int[]> keys = new ArrayList<>();
+        for (int[] index : indices) {
+            List<Integer> key = new ArrayList<>();
+            for (int d = 0; d < index.length; d++) {
+                if (dimensions.get(d).values().get(index[d]) != dimensions.get(d).baseline()) {
+                    key.add(d);
+                    key.add(index[d]);
+                }
+            }
+            int[] k = new int[key.size() + 1];
+            k[0] = key.size() / 2;
+            for (int i = 0; i < key.size(); i++) {
+                k[i + 1] = key.get(i);
+            }
+            keys.add(k);
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < indices.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Arrays.compare(keys.get(a), keys.get(b)));
+        List<Combination> out = new ArrayList<>();
+        for (int i : order) {
+            out.add(at(indices.get(i)));
+        }
         return out;
     }
 
@@ -114,14 +145,14 @@ public final class SweepSpace {
         if (size() <= max) {
             return all();
         }
-        Map<String, Combination> chosen = new LinkedHashMap<>();
+        Map<String, int[]> chosen = new LinkedHashMap<>();
         int[] index = baselineIndex();
-        chosen.put(Arrays.toString(index), at(index));
+        chosen.put(Arrays.toString(index), index);
         for (int d = 0; d < dimensions.size() && chosen.size() < max; d++) {
             for (int v = 0; v < dimensions.get(d).values().size() && chosen.size() < max; v++) {
                 int[] one = baselineIndex();
                 one[d] = v;
-                chosen.putIfAbsent(Arrays.toString(one), at(one));
+                chosen.putIfAbsent(Arrays.toString(one), one);
             }
         }
         Random random = new Random(seed);
@@ -130,11 +161,9 @@ public final class SweepSpace {
             for (int d = 0; d < pick.length; d++) {
                 pick[d] = random.nextInt(dimensions.get(d).values().size());
             }
-            chosen.putIfAbsent(Arrays.toString(pick), at(pick));
+            chosen.putIfAbsent(Arrays.toString(pick), pick);
         }
-        List<Combination> out = new ArrayList<>(chosen.values());
-        out.sort(Comparator.comparingInt(c -> c.changes().size()));
-        return out;
+        return ordered(new ArrayList<>(chosen.values()));
     }
 
     /** Index of each dimension's baseline value, or 0 when the baseline is not among the values. */
