@@ -79,6 +79,23 @@ class TranscriptReplayTest {
     }
 
     @Test
+    void anIpvsClusterWithTrafficReplays() {
+        Lab lab = IpvsTest.cluster();
+        var web = lab.host("director").ipvs().add(dev.lvsunit.dsl.ipvs.Service.tcp("192.168.0.101", 80)
+                .scheduler(dev.lvsunit.dsl.ipvs.Scheduler.WRR).persistent());
+        web.add(dev.lvsunit.dsl.ipvs.RealServer.realServer("192.168.0.8").weight(3))
+                .add(dev.lvsunit.dsl.ipvs.RealServer.realServer("192.168.0.9"));
+        lab.host("client").curl("http://192.168.0.101/");
+        web.edit(dev.lvsunit.dsl.ipvs.RealServer.realServer("192.168.0.8").weight(0));
+        lab.host("client").curl("http://192.168.0.101/");
+        lab.host("director").run("ipvsadm -L -n");
+        lab.host("director").run("ipvsadm -L -n -c");
+        dumpState(lab);
+
+        assertReplays(lab);
+    }
+
+    @Test
     void deletingFlushingAndLinkChangesReplay() {
         Lab lab = Lab.create();
         Host a = lab.host("a");
