@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.platform.commons.io.Resource;
+import org.junit.platform.commons.io.ResourceFilter;
+import org.junit.platform.commons.support.ResourceSupport;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
@@ -50,7 +52,7 @@ final class SpecResolver implements SelectorResolver {
         for (Resource resource : selector.getResources()) {
             if (isSpecName(resource.getName())) {
                 String name = resource.getName();
-                spec(context, CLASSPATH + name, name, ClasspathResourceSource.from(name), () -> read(resource))
+                spec(context, CLASSPATH + name, sourceName(name), ClasspathResourceSource.from(name), () -> read(resource))
                         .ifPresent(d -> matches.add(Match.exact(d)));
             }
         }
@@ -94,35 +96,84 @@ final class SpecResolver implements SelectorResolver {
         if (specs.isEmpty()) {
             return Resolution.unresolved();
         }
+        // The class's specs are resolved here, not as package and directory selectors:
+        // selectors that resolve to further selectors lose the class container as parent.
         Set<DiscoverySelector> selectors = new LinkedHashSet<>();
-        for (String p : specs.get().packages()) {
-            selectors.add(DiscoverySelectors.selectPackage(p.replace('/', '.')));
+        List<String> packages = new java.util.ArrayList<>(List.of(specs.get().packages()));
+        if (packages.isEmpty() && specs.get().directories().length == 0) {
+            packages.add(type.getPackageName());
+        }
+        for (String p : packages) {
+            ResourceSupport.findAllResourcesInPackage(p.replace('/', '.'), ResourceFilter.of(r -> isSpecName(r.getName())))
+                    .stream().map(Resource::getName).sorted().distinct()
+                    .forEach(name -> selectors.add(DiscoverySelectors.selectClasspathResource(name)));
         }
         for (String d : specs.get().directories()) {
-            selectors.add(DiscoverySelectors.selectDirectory(d));
+            try {
+                for (Path f : SpecFiles.find(List.of(Path.of(d)))) {
+                    selectors.add(DiscoverySelectors.selectFile(f.toFile()));
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                // a missing directory has no specs
+            }
         }
-        if (selectors.isEmpty()) {
-            selectors.add(DiscoverySelectors.selectPackage(type.getPackageName()));
-        }
-        return Resolution.selectors(selectors);
+        return classContainer(context, type).map(d -> Resolution.match(Match.exact(d, () -> selectors)))
+                .orElse(Resolution.unresolved());
     }
 
+    /** The container of an {@link LvsSpecs} class, under which its specs are resolved. */
+    private static Optional<TestDescriptor> classContainer(Context context, Class<?> type) {
+        return context.addToParent(parent -> Optional.of(new SpecClassDescriptor(
+                parent.getUniqueId().append(SpecClassDescriptor.SEGMENT_TYPE, type.getName()), type)));
+    }
+
+    /**
+     * {@code [engine]/[spec:KEY]} or {@code [engine]/[class:NAME]/[spec:KEY]}: the
+     * one spec again, under its class when it had one; {@code [engine]/[class:NAME]}:
+     * the class's specs.
+     */
     @Override
     public Resolution resolve(UniqueIdSelector selector, Context context) {
-        UniqueId id = selector.getUniqueId();
-        List<UniqueId.Segment> segments = id.getSegments();
-        UniqueId.Segment last = segments.get(segments.size() - 1);
-        if (segments.size() != 2 || !last.getType().equals(SpecDescriptor.SEGMENT_TYPE)) {
+        List<UniqueId.Segment> segments = selector.getUniqueId().getSegments();
+        if (segments.size() < 2 || segments.size() > 3) {
             return Resolution.unresolved();
         }
-        String value = last.getValue();
-        if (value.startsWith(CLASSPATH)) {
-            return Resolution.selectors(Set.of(DiscoverySelectors.selectClasspathResource(value.substring(CLASSPATH.length()))));
+        UniqueId.Segment first = segments.get(1);
+        if (first.getType().equals(SpecClassDescriptor.SEGMENT_TYPE)) {
+            Class<?> type;
+            try {
+                type = Class.forName(first.getValue(), false, Thread.currentThread().getContextClassLoader());
+            } catch (ClassNotFoundException e) {
+                return Resolution.unresolved();
+            }
+            if (segments.size() == 2) {
+                return Resolution.selectors(Set.of(DiscoverySelectors.selectClass(type)));
+            }
+            Optional<DiscoverySelector> spec = specSelector(segments.get(2));
+            if (spec.isEmpty()) {
+                return Resolution.unresolved();
+            }
+            return classContainer(context, type).map(d -> Resolution.match(Match.exact(d, () -> Set.of(spec.get()))))
+                    .orElse(Resolution.unresolved());
         }
-        if (value.startsWith(FILE)) {
-            return Resolution.selectors(Set.of(DiscoverySelectors.selectFile(value.substring(FILE.length()))));
+        if (segments.size() == 2) {
+            return specSelector(first).map(s -> Resolution.selectors(Set.of(s))).orElse(Resolution.unresolved());
         }
         return Resolution.unresolved();
+    }
+
+    private static Optional<DiscoverySelector> specSelector(UniqueId.Segment segment) {
+        if (!segment.getType().equals(SpecDescriptor.SEGMENT_TYPE)) {
+            return Optional.empty();
+        }
+        String value = segment.getValue();
+        if (value.startsWith(CLASSPATH)) {
+            return Optional.of(DiscoverySelectors.selectClasspathResource(value.substring(CLASSPATH.length())));
+        }
+        if (value.startsWith(FILE)) {
+            return Optional.of(DiscoverySelectors.selectFile(value.substring(FILE.length())));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -144,6 +195,20 @@ final class SpecResolver implements SelectorResolver {
         return context.addToParent(parent -> Optional.of(new SpecDescriptor(
                 parent.getUniqueId().append(SpecDescriptor.SEGMENT_TYPE, key), name, source,
                 () -> Spec.parse(name, text.get()))));
+    }
+
+    /**
+     * How messages name a classpath spec: its source file when the build's
+     * resource folders hold it ({@code src/test/resources/specs/x.lvs:3}, a
+     * location an IDE opens), else its classpath name.
+     */
+    private static String sourceName(String resource) {
+        for (String folder : List.of("src/test/resources/", "src/main/resources/")) {
+            if (Files.isRegularFile(Path.of(folder + resource))) {
+                return folder + resource;
+            }
+        }
+        return resource;
     }
 
     /** The path relative to the working directory when it lies below it, so messages read {@code specs/x.lvs:3}. */

@@ -79,12 +79,20 @@ public final class SpecTestEngine implements TestEngine {
             return;
         }
         SpecRunner runner = new SpecRunner(backend);
-        for (TestDescriptor child : engine.getChildren()) {
+        runChildren(runner, engine, listener);
+        listener.executionFinished(engine, TestExecutionResult.successful());
+    }
+
+    private static void runChildren(SpecRunner runner, TestDescriptor parent, EngineExecutionListener listener) {
+        for (TestDescriptor child : parent.getChildren()) {
             if (child instanceof SpecDescriptor spec) {
                 run(runner, spec, listener);
+            } else {
+                listener.executionStarted(child);
+                runChildren(runner, child, listener);
+                listener.executionFinished(child, TestExecutionResult.successful());
             }
         }
-        listener.executionFinished(engine, TestExecutionResult.successful());
     }
 
     private static void run(SpecRunner runner, SpecDescriptor descriptor, EngineExecutionListener listener) {

@@ -41,7 +41,8 @@ class SpecTestEngineTest {
         Events events = run(selectPackage("dev.lvsunit.junit.spec.good"));
 
         events.assertStatistics(s -> s.started(2).succeeded(2));
-        assertThat(names(events.started())).containsExactly(PACKAGE + "good/addresses.lvs", PACKAGE + "good/arp.md");
+        assertThat(names(events.started())).containsExactly("src/test/resources/" + PACKAGE + "good/addresses.lvs",
+                "src/test/resources/" + PACKAGE + "good/arp.md");
         assertThat(events.started().stream().map(e -> e.getTestDescriptor().getSource().orElseThrow()))
                 .allMatch(s -> s instanceof ClasspathResourceSource);
     }
@@ -51,6 +52,18 @@ class SpecTestEngineTest {
         Events events = run(selectClass(GoodSpecs.class), selectClass(SpecTestEngineTest.class));
 
         events.assertStatistics(s -> s.started(2).succeeded(2));
+        // under a container whose source is the class, so Surefire reports them under it
+        assertThat(events.started().stream().map(e -> e.getTestDescriptor().getParent().orElseThrow().getSource()
+                .orElseThrow())).allMatch(s -> s.equals(org.junit.platform.engine.support.descriptor.ClassSource.from(GoodSpecs.class)));
+    }
+
+    @Test
+    void aSpecOfAnAnnotatedClassRunsAgainByItsUniqueId() {
+        Event first = run(selectClass(GoodSpecs.class)).started().stream().findFirst().orElseThrow();
+
+        Events again = run(selectUniqueId(first.getTestDescriptor().getUniqueId()));
+
+        assertThat(names(again.started())).containsExactly(first.getTestDescriptor().getDisplayName());
     }
 
     @Test
@@ -59,8 +72,8 @@ class SpecTestEngineTest {
 
         events.assertStatistics(s -> s.started(1).failed(1));
         assertThat(failure(events.failed().stream().findFirst().orElseThrow())).isEqualTo("""
-                FAIL dev/lvsunit/junit/spec/bad/wrong-output.lvs
-                  dev/lvsunit/junit/spec/bad/wrong-output.lvs:3: a# cat /proc/sys/net/ipv4/conf/all/arp_ignore
+                FAIL src/test/resources/dev/lvsunit/junit/spec/bad/wrong-output.lvs
+                  src/test/resources/dev/lvsunit/junit/spec/bad/wrong-output.lvs:3: a# cat /proc/sys/net/ipv4/conf/all/arp_ignore
                     --- expected
                     +++ actual
                     @@ -4,1 +1,1 @@
@@ -73,7 +86,7 @@ class SpecTestEngineTest {
         Events events = run(selectClasspathResource(PACKAGE + "bad/malformed.lvs"));
 
         assertThat(failure(events.failed().stream().findFirst().orElseThrow()))
-                .contains("dev/lvsunit/junit/spec/bad/malformed.lvs:1: output line before any command or directive");
+                .contains("src/test/resources/dev/lvsunit/junit/spec/bad/malformed.lvs:1: output line before any command or directive");
     }
 
     @Test
