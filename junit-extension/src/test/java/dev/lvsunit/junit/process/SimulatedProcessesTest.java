@@ -54,6 +54,7 @@ class SimulatedProcessesTest {
             Process p = Runtime.getRuntime().exec(new String[] {"frobnicate", "--now"});
             assertThat(p.waitFor()).isEqualTo(127);
             assertThat(output(p)).isEqualTo("bash: frobnicate: command not found\n");
+            assertThat(sim.started()).extracting(r -> r.commandLine()).containsExactly("frobnicate --now");
         }
     }
 
@@ -95,6 +96,7 @@ class SimulatedProcessesTest {
         try (SimulatedProcesses sim = SimulatedProcesses.on(lab.host("client"))) {
             Process p = new ProcessBuilder("echo", "to a file").redirectOutput(file.toFile()).start();
             assertThat(p.getInputStream().read()).isEqualTo(-1);
+            assertThat(sim.host().name()).isEqualTo("client");
         }
         assertThat(Files.readString(file)).isEqualTo("to a file\n");
     }

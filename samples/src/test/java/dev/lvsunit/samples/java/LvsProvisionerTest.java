@@ -7,6 +7,7 @@ import static dev.lvsunit.samples.java.LvsDr.VIP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lvsunit.dsl.CommandResult;
 import dev.lvsunit.dsl.Host;
 import dev.lvsunit.dsl.Lab;
 import dev.lvsunit.dsl.Topology;
@@ -60,6 +61,7 @@ class LvsProvisionerTest {
         for (Host rs : realServers) {
             try (SimulatedProcesses on = SimulatedProcesses.on(rs)) {
                 provisioner.configureRealServer(CONFIG);
+                assertThat(on.started()).allMatch(CommandResult::succeeded);
             }
         }
     }
