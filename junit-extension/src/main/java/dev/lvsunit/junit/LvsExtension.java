@@ -88,9 +88,15 @@ final class LvsExtension implements BeforeEachCallback, ParameterResolver, TestE
     /** The lab of the test {@code context} belongs to, made and built on first use. */
     static Lab lab(ExtensionContext context) {
         ExtensionContext test = testContext(context);
-        return test.getStore(NAMESPACE)
-                .getOrComputeIfAbsent(LabResource.class.getName(), key -> new LabResource(newLab(test)), LabResource.class)
-                .lab();
+        // get-then-put rather than getOrComputeIfAbsent, which JUnit 6 deprecates for computeIfAbsent
+        // (absent from 5.x): a test's own store is used by its own thread only
+        ExtensionContext.Store store = test.getStore(NAMESPACE);
+        LabResource resource = store.get(LabResource.class.getName(), LabResource.class);
+        if (resource == null) {
+            resource = new LabResource(newLab(test));
+            store.put(LabResource.class.getName(), resource);
+        }
+        return resource.lab();
     }
 
     /** The lab of the test, if one was made. */
