@@ -97,6 +97,41 @@ class SpecTestEngineTest {
         assertThat(names(events.started())).allMatch(n -> n.startsWith("src/test/resources/"));
     }
 
+    /** A backend named by configuration: the engine backend under another name. */
+    public static final class RenamedBackend implements dev.lvsunit.spec.backend.Backend {
+        @Override
+        public String name() {
+            return "renamed";
+        }
+
+        @Override
+        public dev.lvsunit.spec.backend.Session open() {
+            return new dev.lvsunit.spec.engine.EngineBackend().open();
+        }
+    }
+
+    @Test
+    void theBackendCanBeChosenByConfiguration() {
+        Events events = EngineTestKit.engine(new SpecTestEngine())
+                .configurationParameter(SpecTestEngine.BACKEND, RenamedBackend.class.getName())
+                .selectors(selectClasspathResource(PACKAGE + "good/addresses.lvs")).execute().testEvents();
+
+        events.assertStatistics(s -> s.succeeded(1));
+        assertThat(events.reportingEntryPublished().stream().map(e -> e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class)
+                .orElseThrow().getKeyValuePairs().get("lvsunit.spec"))).singleElement().asString().contains("on renamed");
+    }
+
+    @Test
+    void anUnknownBackendFailsTheEngineWithItsName() {
+        var results = EngineTestKit.engine(new SpecTestEngine())
+                .configurationParameter(SpecTestEngine.BACKEND, "no.such.Backend")
+                .selectors(selectClasspathResource(PACKAGE + "good/addresses.lvs")).execute();
+
+        assertThat(results.containerEvents().failed().stream().findFirst().orElseThrow()
+                .getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
+                .hasMessageStartingWith("lvsunit.spec.backend=no.such.Backend: not a spec backend class");
+    }
+
     @Test
     void aTestRunsAgainByItsUniqueId() {
         Event first = run(selectPackage("dev.lvsunit.junit.spec.good")).started().stream().findFirst().orElseThrow();
