@@ -57,6 +57,10 @@ public final class LvsAssertions {
         return new IpvsTableAssert(actual);
     }
 
+    public static RouteLookupAssert assertThat(dev.lvsunit.dsl.RouteLookup actual) {
+        return new RouteLookupAssert(actual);
+    }
+
     /** An assertion retried as the lab's virtual clock runs on; see {@link Eventually}. */
     public static Eventually eventually(Lab lab) {
         return Eventually.eventually(lab);

@@ -65,6 +65,10 @@ public interface LvsSoftAssertionsProvider extends SoftAssertionsProvider {
         return soft(IpvsTableAssert.class, dev.lvsunit.dsl.ipvs.IpvsTable.class, actual);
     }
 
+    default RouteLookupAssert assertThat(dev.lvsunit.dsl.RouteLookup actual) {
+        return soft(RouteLookupAssert.class, dev.lvsunit.dsl.RouteLookup.class, actual);
+    }
+
     default ArpEntryAssert assertThat(ArpEntry actual) {
         return soft(ArpEntryAssert.class, ArpEntry.class, actual);
     }

@@ -100,6 +100,20 @@ class AssertionsTest {
     }
 
     @Test
+    void routeLookupsReadAsIpRouteGet() {
+        Lab lab = lab();
+        Host rs1 = lab.host("rs1");
+        rs1.addRoute(dev.lvsunit.dsl.Route.route("default").via("192.168.0.2"));
+
+        assertThat(rs1.routeTo("192.168.0.50")).goesOut("eth0").from("192.168.0.8").via("192.168.0.50");
+        assertThat(rs1.routeTo("10.1.2.3")).goesOut("eth0").via("192.168.0.2");
+        assertThat(rs1.routeTo("192.168.0.101")).goesOut("lo");
+        assertThat(lab.host("client").routeTo("10.1.2.3")).isUnreachable();
+        assertThatThrownBy(() -> assertThat(lab.host("client").routeTo("10.1.2.3")).goesOut("eth0"))
+                .hasMessage("Expecting client to have a route to 10.1.2.3, but the lookup fails with ENETUNREACH");
+    }
+
+    @Test
     void softAssertionsCollectEveryFailureEvenThroughNavigation() {
         Lab lab = lab();
         whoHasVip(lab);
