@@ -56,6 +56,17 @@ class ConformanceTest {
     /** The corpus, relative to the kernel module (Maven's working directory for tests). */
     static final Path CORPUS = Path.of("../conformance");
 
+    /**
+     * The other specs of the repository that must hold on Linux too: the seed
+     * experiments and the spec-format example. (The IPVS samples cannot: this
+     * kernel has no ip_vs module.)
+     */
+    static final List<Path> ALSO = List.of(Path.of("../samples/specs"), Path.of("../README.md"),
+            Path.of("../docs/spec-format.md"));
+
+    /** Where names are taken relative to. */
+    static final Path ROOT = Path.of("..");
+
     /** Kernel specs run at once; they mostly sleep, so more than the 2 cores of a CI box. */
     static final int KERNEL_THREADS = 5;
 
@@ -70,8 +81,13 @@ class ConformanceTest {
 
     @TestFactory
     Stream<DynamicNode> corpus() throws IOException {
-        List<Path> files = SpecFiles.find(List.of(CORPUS));
+        List<Path> files = new ArrayList<>(SpecFiles.find(List.of(CORPUS)));
         assertThat(files).as("specs under " + CORPUS.toAbsolutePath().normalize()).isNotEmpty();
+        for (Path file : SpecFiles.find(ALSO)) {
+            if (!file.normalize().toString().contains("/ipvs/")) {
+                files.add(file);
+            }
+        }
         Optional<String> noKernel = kernelUnavailable();
         Map<String, Future<SpecResult>> kernelRuns = new ConcurrentHashMap<>();
         List<Spec> specs = new ArrayList<>();
@@ -170,7 +186,7 @@ class ConformanceTest {
     }
 
     private static String name(Path file) {
-        return CORPUS.normalize().relativize(file.normalize()).toString();
+        return ROOT.normalize().relativize(file.normalize()).toString();
     }
 
     /** Why the kernel half cannot run here (not root, no network namespaces), or empty. */
