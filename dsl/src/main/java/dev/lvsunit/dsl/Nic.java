@@ -1,6 +1,5 @@
 package dev.lvsunit.dsl;
 
-import dev.lvsunit.engine.Errno;
 import dev.lvsunit.engine.KernelException;
 import dev.lvsunit.engine.ipv4.IfAddr;
 import dev.lvsunit.engine.link.NetDevice;
@@ -8,6 +7,7 @@ import dev.lvsunit.engine.net.MacAddress;
 import dev.lvsunit.engine.packet.EthernetFrame;
 import dev.lvsunit.engine.socket.PacketSocket;
 import dev.lvsunit.tools.Execution;
+import dev.lvsunit.tools.libc.Strerror;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -238,36 +238,8 @@ public final class Nic implements LanMember {
         } catch (KernelException e) {
             String ack = e.extack();
             String text = ack != null && !ack.isEmpty() ? "Error: " + ack + (ack.endsWith(".") ? "" : ".")
-                    : "RTNETLINK answers: " + strerror(e.errno());
+                    : "RTNETLINK answers: " + Strerror.of(e.errno());
             return new Execution(text + "\n", 2);
-        }
-    }
-
-    /** glibc's {@code strerror} for the errors address and link requests return. */
-    static String strerror(Errno errno) {
-        switch (errno) {
-            case EEXIST:
-                return "File exists";
-            case EINVAL:
-                return "Invalid argument";
-            case EADDRNOTAVAIL:
-                return "Cannot assign requested address";
-            case ENODEV:
-                return "No such device";
-            case ENOENT:
-                return "No such file or directory";
-            case ESRCH:
-                return "No such process";
-            case ENETDOWN:
-                return "Network is down";
-            case ENETUNREACH:
-                return "Network is unreachable";
-            case EPERM:
-                return "Operation not permitted";
-            case EOPNOTSUPP:
-                return "Operation not supported";
-            default:
-                return errno.name();
         }
     }
 
