@@ -3,6 +3,7 @@ package dev.lvsunit.robust;
 import dev.lvsunit.engine.World;
 import dev.lvsunit.engine.link.CapturedFrame;
 import dev.lvsunit.engine.link.Segment;
+import dev.lvsunit.junit.internal.PcapWriter;
 import dev.lvsunit.spec.Spec;
 import dev.lvsunit.spec.SpecResult;
 import dev.lvsunit.spec.SpecRunner;
@@ -14,6 +15,9 @@ import dev.lvsunit.spec.engine.EngineBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,7 +26,8 @@ import java.util.List;
  * Everything a spec run on the engine printed, byte for byte: every step as the
  * backend saw it, every command's output and exit status, every
  * {@code @tcpdump}, the runner's report, and what a capture file of each
- * segment would hold (each frame's virtual time and bytes, as a pcap record).
+ * segment would hold (each frame's virtual time and bytes, as a pcap record)
+ * and the digest of the pcap file the JUnit extension writes for it.
  * Two runs are the same run exactly when their transcripts are equal.
  */
 final class Transcripts {
@@ -66,6 +71,25 @@ final class Transcripts {
             for (CapturedFrame f : segment.capture()) {
                 log.append(f.timeNanos() / 1000).append(' ').append(hex.formatHex(f.frame().toBytes())).append('\n');
             }
+            log.append("--- pcap file ").append(segment.name()).append(" sha256 ")
+                    .append(hex.formatHex(pcapDigest(segment.capture()))).append('\n');
+        }
+    }
+
+    /** The SHA-256 of the capture file the JUnit extension writes for these frames. */
+    private static byte[] pcapDigest(List<CapturedFrame> frames) {
+        try {
+            Path file = Files.createTempFile("lvsunit-determinism-", ".pcap");
+            try {
+                PcapWriter.write(file, frames);
+                return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
