@@ -111,7 +111,7 @@ final class Replay {
             String[] lines = transcript.split("\n", -1);
             int width = Integer.toString(lines.length).length();
             for (int i = 0; i < lines.length - 1; i++) {
-                sb.append(String.format("  %" + width + "d  %s%n", i + 1, lines[i]));
+                sb.append(String.format("  %" + width + "d  ", i + 1)).append(lines[i]).append('\n');
             }
             return sb.toString();
         }

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lvsunit.dsl.CommandResult;
 import dev.lvsunit.dsl.Host;
 import dev.lvsunit.dsl.Lab;
+import dev.lvsunit.spec.backend.BackendException;
 import dev.lvsunit.spec.backend.CommandOutcome;
 import java.time.Duration;
 import java.util.Optional;
@@ -208,6 +209,28 @@ class ReplayTest {
                             +10.0.0.2 dev eth0 lladdr 02:00:00:00:02:01 STALE\s
                         lvsunit: the transcript replayed on Linux:
                         """);
+    }
+
+    @Test
+    void aBackendThatFailsStopsTheReplayAndTheMessageSaysWhere() {
+        Lab lab = twoHosts();
+        Host a = lab.host("a");
+        a.ping("10.0.0.2");
+        FakeLinux linux = FakeLinux.like(lab).when("a# ip neigh show 10.0.0.2", n -> {
+            throw new BackendException("kernel backend: a# ip neigh show 10.0.0.2 did not finish");
+        });
+        LinuxReplay replay = new LinuxReplay(lab, linux.machine());
+        replay.eventually(a, "ip neigh show 10.0.0.2").untilAsserted(out -> assertThat(out).contains(" REACHABLE"));
+
+        assertThatThrownBy(replay::assertSameOnLinux).hasMessageStartingWith("""
+                Linux disagrees with the engine: the test passed on the engine, but its replay on fake Linux hosts \
+                stopped
+                (- what the engine printed, fields that vary between runs as globs; + what Linux printed)
+                  lab.lvs:15: kernel backend: a# ip neigh show 10.0.0.2 did not finish
+                lvsunit: the transcript replayed on Linux:
+                   1  @lan net0 a b
+                """);
+        assertThat(linux.requests).endsWith("a# ip neigh show 10.0.0.2", "close");
     }
 
     @Test
