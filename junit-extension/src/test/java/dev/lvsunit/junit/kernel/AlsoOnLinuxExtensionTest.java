@@ -1,5 +1,6 @@
 package dev.lvsunit.junit.kernel;
 
+import static dev.lvsunit.dsl.ipvs.Service.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -56,6 +57,16 @@ class AlsoOnLinuxExtensionTest {
         }
     }
 
+    @TestKitOnly
+    @LvsTest
+    @AlsoOnLinux
+    static class WithIpvs {
+        @Test
+        void addsAService(Lab lab) {
+            lab.host("director").ipvs().add(tcp("192.168.0.101", 80));
+        }
+    }
+
     @Test
     void withoutLvsTestThereIsNoLabAndTheFailureSaysWhatToAdd() {
         assertThat(failures(WithoutLvsTest.class)).singleElement().satisfies(t -> assertThat(t)
@@ -79,6 +90,19 @@ class AlsoOnLinuxExtensionTest {
         // passed, or aborted where Linux cannot be asked (not root): never failed
         assertThat(tests.failed().count()).isZero();
         assertThat(tests.finished().count()).isOne();
+    }
+
+    @Test
+    void whereLinuxCannotRunTheLabTheTestIsReportedSkippedWithTheReason() {
+        Events tests = run(WithIpvs.class);
+        // here: no ip_vs module (or no root); on a kernel with IPVS, as root, the replay runs and agrees
+        assertThat(tests.failed().count()).isZero();
+        assertThat(tests.finished().count()).isOne();
+        tests.aborted().stream()
+                .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
+                .forEach(t -> assertThat(t).isInstanceOf(TestAbortedException.class).message().matches(
+                        "the lab configures IPVS \\(director# ipvsadm -A -t 192\\.168\\.0\\.101:80\\) and .*"
+                                + "|@AlsoOnLinux needs .*"));
     }
 
     private static List<Throwable> failures(Class<?> testClass) {
