@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -40,6 +41,14 @@ public class UnicastFlowBenchmark {
     /** Datagrams sent before the world runs to deliver them: a window of frames in flight. */
     static final int BATCH = 64;
 
+    /**
+     * Whether the segment records every frame for {@code @tcpdump}, as it does
+     * by default: the record grows by one frame per datagram, so the collector
+     * copies it over and over.
+     */
+    @Param({"false", "true"})
+    public boolean capture;
+
     private World world;
     private Host a;
     private Host b;
@@ -52,6 +61,7 @@ public class UnicastFlowBenchmark {
     public void setUp() throws KernelException {
         world = new World();
         Segment lan = world.addSegment("net0");
+        lan.setCapturing(capture);
         a = Lab.host(world, lan, "a");
         b = Lab.host(world, lan, "b");
         Lab.addr(a, "eth0", "10.0.0.1/24");
