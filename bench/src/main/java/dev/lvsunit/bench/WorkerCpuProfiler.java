@@ -1,0 +1,80 @@
+package dev.lvsunit.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.profile.InternalProfiler;
+import org.openjdk.jmh.results.AggregationPolicy;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.ScalarResult;
+
+/**
+ * {@code -prof dev.lvsunit.bench.WorkerCpuProfiler}: how much CPU the
+ * benchmark threads actually got in each iteration, and the primary score
+ * scaled to one fully available core.
+ *
+ * <p>The machine's two cores are shared with other work, so a wall-clock score
+ * says as much about the neighbours as about lvsunit. This profiler reads the
+ * CPU time of the JMH worker threads (ThreadMXBean) around each iteration:
+ * {@code cpu.share} is worker CPU time over wall time (1.0 = one core all the
+ * time), and {@code per.cpu} is the score divided by that share, for
+ * throughput modes (ops per CPU-second), or multiplied by it, for time modes
+ * (CPU time per op). Both are approximate: the window also holds the
+ * iteration's set-up and tear-down.
+ */
+public final class WorkerCpuProfiler implements InternalProfiler {
+
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private Map<Long, Long> cpuBefore = new HashMap<>();
+    private long wallBefore;
+
+    @Override
+    public String getDescription() {
+        return "CPU time of the JMH worker threads, and the score per CPU";
+    }
+
+    @Override
+    public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+        cpuBefore = workerCpu();
+        wallBefore = System.nanoTime();
+    }
+
+    @Override
+    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
+                                                       IterationParams iterationParams, IterationResult result) {
+        long wall = System.nanoTime() - wallBefore;
+        long cpu = 0;
+        for (Map.Entry<Long, Long> e : workerCpu().entrySet()) {
+            cpu += e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L);
+        }
+        double share = wall <= 0 ? Double.NaN : (double) cpu / wall;
+        double score = result.getPrimaryResult().getScore();
+        boolean throughput = benchmarkParams.getMode().shortLabel().equals("thrpt");
+        double perCpu = throughput ? score / share : score * share;
+        List<Result> out = new ArrayList<>();
+        out.add(new ScalarResult("cpu.share", share, "cores", AggregationPolicy.AVG));
+        out.add(new ScalarResult("per.cpu", perCpu, result.getScoreUnit(), AggregationPolicy.AVG));
+        return out;
+    }
+
+    private Map<Long, Long> workerCpu() {
+        Map<Long, Long> out = new HashMap<>();
+        for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().contains("jmh-worker")) {
+                long ns = threads.getThreadCpuTime(t.getThreadId());
+                if (ns >= 0) {
+                    out.put(t.getThreadId(), ns);
+                }
+            }
+        }
+        return out;
+    }
+}
