@@ -55,13 +55,14 @@ public final class Devinet {
             }
         }
         IfAddr ifa = requested.withSecondary(secondary);
+        List<FibRoute> before = kernelRoutes();
         if (secondary) {
             list.add(ifa);
         } else {
             list.add(lastPrimary, ifa);
         }
         host.sysctl().addressAdded(in);
-        syncKernelRoutes();
+        applyKernelRoutes(before);
         return ifa;
     }
 
@@ -100,6 +101,7 @@ public final class Devinet {
     private void deleteAt(NetDevice dev, int index) {
         InDevice in = dev.inDevice();
         List<IfAddr> list = in.ifaList;
+        List<FibRoute> before = kernelRoutes();
         IfAddr victim = list.remove(index);
         List<IfAddr> gone = new ArrayList<>();
         gone.add(victim);
@@ -130,7 +132,7 @@ public final class Devinet {
                 host.fib().removeIf(r -> r.protocol() != FibRoute.PROTO_KERNEL && g.local().equals(r.prefsrc()));
             }
         }
-        syncKernelRoutes();
+        applyKernelRoutes(before);
     }
 
     /** Whether any interface of the host holds {@code address}. */
@@ -293,33 +295,38 @@ public final class Devinet {
     // ---- routes the kernel keeps for addresses
 
     /**
-     * {@code fib_add_ifaddr} for every address, reconciled with the routes the
-     * kernel installed before: routes that should no longer exist go
-     * ({@code fib_del_ifaddr}, {@code fib_disable_ip}), new ones are appended in
-     * address order, and the ones that stay keep their place, so the first of
-     * several equal connected routes stays first.
+     * The routes {@code fib_add_ifaddr} installs for every address of the
+     * host as things stand, in address order.
      */
-    public void syncKernelRoutes() {
-        Fib fib = host.fib();
+    private List<FibRoute> kernelRoutes() {
         List<FibRoute> wanted = new ArrayList<>();
         for (NetDevice dev : host.devices()) {
             for (IfAddr ifa : dev.inDevice().ifaList) {
                 addIfaddrRoutes(dev, ifa, wanted);
             }
         }
-        List<FibRoute> existing = new ArrayList<>();
-        for (FibRoute r : fib.routes()) {
-            if (r.protocol() == FibRoute.PROTO_KERNEL) {
-                existing.add(r);
-            }
-        }
-        for (FibRoute r : existing) {
-            if (!wanted.remove(r)) {
+        return wanted;
+    }
+
+    /**
+     * {@code fib_add_ifaddr} / {@code fib_del_ifaddr} for one change of the
+     * address lists: the routes the change made unnecessary go, the routes it
+     * calls for are appended (after existing routes of the same key, so the
+     * first of several equal connected routes stays first). Routes the change
+     * does not concern are left alone, also where someone deleted one by hand.
+     *
+     * @param before {@link #kernelRoutes()} before the change
+     */
+    private void applyKernelRoutes(List<FibRoute> before) {
+        Fib fib = host.fib();
+        List<FibRoute> after = kernelRoutes();
+        for (FibRoute r : before) {
+            if (!after.contains(r)) {
                 fib.remove(r);
             }
         }
-        for (FibRoute r : wanted) {
-            if (!fib.routes().contains(r)) {
+        for (FibRoute r : after) {
+            if (!before.contains(r) && !fib.routes().contains(r)) {
                 fib.insert(r);
             }
         }
@@ -370,12 +377,21 @@ public final class Devinet {
      * through it; its {@code local} routes stay, so its addresses stay local.
      */
     public void deviceDown(NetDevice dev) {
-        host.fib().removeIf(r -> r.uses(dev) && r.protocol() != FibRoute.PROTO_KERNEL);
-        syncKernelRoutes();
+        // fib_sync_down_dev(force=false) spares host-scope routes (local 127.0.0.0/8 stays on lo)
+        host.fib().removeIf(r -> r.uses(dev) && r.scope() != RtScope.HOST);
     }
 
-    /** {@code fib_netdev_event(NETDEV_UP)}: the routes of every address come back. */
+    /** {@code fib_netdev_event(NETDEV_UP)}: {@code fib_add_ifaddr} for every address of the device. */
     public void deviceUp(NetDevice dev) {
-        syncKernelRoutes();
+        Fib fib = host.fib();
+        List<FibRoute> wanted = new ArrayList<>();
+        for (IfAddr ifa : dev.inDevice().ifaList) {
+            addIfaddrRoutes(dev, ifa, wanted);
+        }
+        for (FibRoute r : wanted) {
+            if (!fib.routes().contains(r)) {
+                fib.insert(r);
+            }
+        }
     }
 }

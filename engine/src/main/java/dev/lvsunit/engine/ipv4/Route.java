@@ -28,8 +28,8 @@ public final class Route {
      * @param src a source the caller insists on (a bound socket, {@code ping -I ADDR}),
      *     or {@link Ipv4Address#ANY}
      * @param oif a forced output device ({@code SO_BINDTODEVICE}, {@code ping -I DEV}), or {@code null}
-     * @throws KernelException {@code EINVAL} for a source the host does not own,
-     *     {@code ENETUNREACH} when no route matches, {@code ENODEV}/{@code ENETUNREACH}
+     * @throws KernelException {@code ENETUNREACH} for a source the host does not own
+     *     and when no route matches, {@code ENODEV}/{@code ENETUNREACH}
      *     for a missing or down forced device
      */
     public FibResult output(Ipv4Address dst, Ipv4Address src, NetDevice oif) throws KernelException {
@@ -38,9 +38,9 @@ public final class Route {
             if (saddr.isMulticast() || saddr.isLimitedBroadcast() || saddr.isZeroNet()) {
                 throw new KernelException(Errno.EINVAL);
             }
-            // __ip_dev_find: the source must be one of our addresses
+            // __ip_dev_find: the source must be one of our addresses ("goto out" with -ENETUNREACH)
             if (!host.devinet().isLocalAddress(saddr)) {
-                throw new KernelException(Errno.EINVAL);
+                throw new KernelException(Errno.ENETUNREACH);
             }
         }
         if (oif != null) {
@@ -80,6 +80,10 @@ public final class Route {
             case BROADCAST:
                 if (saddr.isAny()) {
                     saddr = preferredSource(route);
+                }
+                if (dst.isLimitedBroadcast()) {
+                    // __mkroute_output: 255.255.255.255 is a broadcast out of the route's device
+                    return new FibResult(route, RouteType.BROADCAST, route.device(), dst, saddr);
                 }
                 Ipv4Address nextHop = route.gateway() != null ? route.gateway() : dst;
                 return new FibResult(route, route.type(), route.device(), nextHop, saddr);

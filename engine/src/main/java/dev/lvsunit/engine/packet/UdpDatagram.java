@@ -19,6 +19,11 @@ public record UdpDatagram(int sourcePort, int destinationPort, String data) impl
         Objects.requireNonNull(data, "data");
     }
 
+    /** The same datagram with other ports, as IPVS NAT rewrites it. */
+    public UdpDatagram withPorts(int newSource, int newDestination) {
+        return new UdpDatagram(newSource, newDestination, data);
+    }
+
     @Override
     public int protocol() {
         return PROTOCOL;

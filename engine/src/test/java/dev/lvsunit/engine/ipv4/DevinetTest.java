@@ -185,4 +185,21 @@ class DevinetTest {
         assertThat(d.confirmAddress(null, Ipv4Address.ANY, vip, RtScope.LINK)).isEqualTo(vip);
         assertThat(d.confirmAddress(null, Ipv4Address.ANY, Ipv4Address.parse("127.0.0.1"), RtScope.LINK).isAny()).isTrue();
     }
+
+    @Test
+    void aKernelRouteDeletedByHandStaysDeletedWhenOtherAddressesChange() {
+        addr(eth0, "10.0.0.50/24");
+        FibRoute prefix = host.fib().dump(Fib.RT_TABLE_MAIN).get(0);
+        host.fib().remove(prefix);
+        addr(eth0, "192.168.9.1/24");
+        assertThat(table(Fib.RT_TABLE_MAIN)).containsExactly("unicast 192.168.9.0/24 dev eth0 scope link src 192.168.9.1");
+    }
+
+    @Test
+    void loGoingDownKeepsItsHostScopeRoutes() {
+        host.setUp(host.loopback(), false);
+        assertThat(table(Fib.RT_TABLE_LOCAL)).containsExactly(
+                "local 127.0.0.0/8 dev lo scope host src 127.0.0.1",
+                "local 127.0.0.1/32 dev lo scope host src 127.0.0.1");
+    }
 }

@@ -70,8 +70,9 @@ class RouteTest {
         addr(eth0, "10.0.0.11/24");
         assertThatThrownBy(() -> rs.route().output(ip("192.0.2.5"), Ipv4Address.ANY, null))
                 .isInstanceOfSatisfying(KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENETUNREACH));
+        // ip route get 10.0.0.50 from 10.0.0.99 on 6.18: "RTNETLINK answers: Network is unreachable"
         assertThatThrownBy(() -> rs.route().output(ip("10.0.0.50"), ip("10.0.0.99"), null))
-                .isInstanceOfSatisfying(KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EINVAL));
+                .isInstanceOfSatisfying(KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENETUNREACH));
     }
 
     @Test
@@ -142,6 +143,15 @@ class RouteTest {
                 .isInstanceOf(KernelException.class);
         sysctl(rs, "net.ipv4.conf.all.rp_filter", "2");
         assertThat(rs.route().input(ip("10.0.0.12"), ip("10.0.0.50"), eth1).type()).isEqualTo(RouteType.LOCAL);
+    }
+
+    @Test
+    void theLimitedBroadcastLeavesAsABroadcastThroughTheRoutesDevice() throws Exception {
+        addr(eth0, "10.0.0.11/24");
+        addRoute("0.0.0.0/0", "10.0.0.1", eth0, null);
+        FibResult r = rs.route().output(Ipv4Address.BROADCAST, Ipv4Address.ANY, null);
+        assertThat(r.type()).isEqualTo(RouteType.BROADCAST);
+        assertThat(r.device()).isSameAs(eth0);
     }
 
     private static RouteType catchType(ThrowingSupplier s) {

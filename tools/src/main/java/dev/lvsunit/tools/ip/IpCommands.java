@@ -9,8 +9,8 @@ public final class IpCommands {
     private IpCommands() {
     }
 
-    /** The programs of this package, by name. */
+    /** The programs of this package, by name: {@code ip}. */
     public static Map<String, Command> commands() {
-        return Map.of();
+        return Map.of("ip", Ip::run);
     }
 }

@@ -22,6 +22,7 @@ public final class Commands {
         map.putAll(NetToolsCommands.commands());
         map.putAll(ProcpsCommands.commands());
         map.putAll(IputilsCommands.commands());
+        map.putAll(dev.lvsunit.tools.ipvs.IpvsCommands.commands());
         return Collections.unmodifiableMap(map);
     }
 }
