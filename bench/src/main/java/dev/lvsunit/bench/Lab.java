@@ -36,7 +36,8 @@ final class Lab {
     static void addr(Host h, String dev, String cidr, String label) {
         NetDevice d = h.device(dev).orElseThrow();
         try {
-            h.devinet().add(d, IfAddr.of(Ipv4Prefix.parse(cidr), scopeOf(d), label));
+            Ipv4Prefix p = Ipv4Prefix.parse(cidr);
+            h.devinet().add(d, IfAddr.of(p, scopeOf(p), label));
         } catch (KernelException e) {
             throw new IllegalStateException(e);
         }
@@ -46,9 +47,9 @@ final class Lab {
         addr(h, dev, cidr, dev);
     }
 
-    /** {@code ip addr add} gives addresses on lo host scope only for 127/8; others global. */
-    private static RtScope scopeOf(NetDevice d) {
-        return RtScope.UNIVERSE;
+    /** The scope iproute2 sends: host for 127/8, global for anything else. */
+    private static RtScope scopeOf(Ipv4Prefix p) {
+        return p.address().isLoopback() ? RtScope.HOST : RtScope.UNIVERSE;
     }
 
     /** {@code sysctl -w net.ipv4.conf.DEV.KEY=VALUE}, through the engine's sysctl tree. */

@@ -17,9 +17,9 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
 
 /**
- * {@code -prof dev.lvsunit.bench.WorkerCpuProfiler}: how much CPU the
- * benchmark threads actually got in each iteration, and the primary score
- * scaled to one fully available core.
+ * {@code -prof dev.lvsunit.bench.BenchProfiler}: how much CPU the benchmark
+ * threads actually got in each iteration, the primary score scaled to one
+ * fully available core, and the {@link Gauges} the benchmark set.
  *
  * <p>The machine's two cores are shared with other work, so a wall-clock score
  * says as much about the neighbours as about lvsunit. This profiler reads the
@@ -29,8 +29,10 @@ import org.openjdk.jmh.results.ScalarResult;
  * throughput modes (ops per CPU-second), or multiplied by it, for time modes
  * (CPU time per op). Both are approximate: the window also holds the
  * iteration's set-up and tear-down.
+ *
+ * <p>Gauges are reported under their own names, averaged over iterations.
  */
-public final class WorkerCpuProfiler implements InternalProfiler {
+public final class BenchProfiler implements InternalProfiler {
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private Map<Long, Long> cpuBefore = new HashMap<>();
@@ -38,11 +40,12 @@ public final class WorkerCpuProfiler implements InternalProfiler {
 
     @Override
     public String getDescription() {
-        return "CPU time of the JMH worker threads, and the score per CPU";
+        return "CPU time of the JMH worker threads, the score per CPU, and lvsunit's gauges";
     }
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+        Gauges.drain();
         cpuBefore = workerCpu();
         wallBefore = System.nanoTime();
     }
@@ -62,6 +65,9 @@ public final class WorkerCpuProfiler implements InternalProfiler {
         List<Result> out = new ArrayList<>();
         out.add(new ScalarResult("cpu.share", share, "cores", AggregationPolicy.AVG));
         out.add(new ScalarResult("per.cpu", perCpu, result.getScoreUnit(), AggregationPolicy.AVG));
+        for (Map.Entry<String, Double> g : Gauges.drain().entrySet()) {
+            out.add(new ScalarResult(g.getKey(), g.getValue(), "", AggregationPolicy.AVG));
+        }
         return out;
     }
 
