@@ -9,6 +9,7 @@ import dev.lvsunit.engine.packet.IcmpEcho;
 import dev.lvsunit.engine.packet.IcmpMessage;
 import dev.lvsunit.engine.packet.IcmpUnreachable;
 import dev.lvsunit.engine.packet.Ipv4Packet;
+import dev.lvsunit.engine.packet.TcpSegment;
 import dev.lvsunit.engine.socket.PingSocket;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,9 @@ public final class Icmp {
         IcmpMessage m = (IcmpMessage) packet.payload();
         if (m instanceof IcmpEcho && !((IcmpEcho) m).reply() && how == RouteType.LOCAL) {
             reply(packet, ((IcmpEcho) m).toReply());
+        } else if (m instanceof IcmpUnreachable u && u.original().payload() instanceof TcpSegment) {
+            // icmp_unreach -> icmp_socket_deliver -> the protocol's err_handler
+            host.tcp().err(u);
         }
     }
 

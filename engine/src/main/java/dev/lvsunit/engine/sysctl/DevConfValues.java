@@ -34,10 +34,16 @@ public final class DevConfValues {
         return v;
     }
 
-    /** {@code inetdev_init}: a new interface starts as a copy of {@code conf/default}, state bits clear. */
-    DevConfValues copyValues() {
+    /**
+     * {@code inetdev_init}: a new interface starts as a {@code memcpy} of
+     * {@code conf/default}, state bits included: an entry written in
+     * {@code conf/default} before the interface existed no longer reaches it
+     * when {@code conf/default} is written again [verified on 6.18].
+     */
+    DevConfValues copy() {
         DevConfValues v = new DevConfValues();
         System.arraycopy(values, 0, v.values, 0, values.length);
+        v.state.or(state);
         return v;
     }
 
@@ -54,6 +60,11 @@ public final class DevConfValues {
     /** Sets a value without touching the state bit (propagation from default). */
     void set(DevConf key, int value) {
         values[key.ordinal()] = value;
+    }
+
+    /** Sets the state bit alone: {@code devinet_conf_proc} does so even when the value is refused. */
+    void touch(DevConf key) {
+        state.set(key.ordinal());
     }
 
     boolean touched(DevConf key) {

@@ -4,43 +4,55 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The files of {@code /proc/sys/net/ipv4/neigh/IFACE/} and the unit each shows
- * its {@link NeighParm} in ({@code neigh_sysctl_template} in
- * {@code net/core/neighbour.c}): seconds, USER_HZ ticks or milliseconds.
+ * The files of {@code /proc/sys/net/ipv4/neigh/IFACE/} with the proc handler
+ * of each ({@code neigh_sysctl_template} in {@code net/core/neighbour.c}):
+ * the conversion of its unit and the range {@code proc_dointvec_minmax}
+ * enforces, on the stored value.
  */
 enum NeighFile {
-    ANYCAST_DELAY(NeighParm.ANYCAST_DELAY, Unit.TICKS, 0),
-    APP_SOLICIT(NeighParm.APP_PROBES, Unit.COUNT, 0),
-    BASE_REACHABLE_TIME(NeighParm.BASE_REACHABLE_TIME, Unit.SECONDS, Integer.MIN_VALUE),
-    BASE_REACHABLE_TIME_MS(NeighParm.BASE_REACHABLE_TIME, Unit.MILLIS, Integer.MIN_VALUE),
-    DELAY_FIRST_PROBE_TIME(NeighParm.DELAY_PROBE_TIME, Unit.SECONDS, Integer.MIN_VALUE),
-    GC_STALE_TIME(NeighParm.GC_STALETIME, Unit.SECONDS, Integer.MIN_VALUE),
-    INTERVAL_PROBE_TIME_MS(NeighParm.INTERVAL_PROBE_TIME_MS, Unit.MILLIS, 1),
-    LOCKTIME(NeighParm.LOCKTIME, Unit.TICKS, Integer.MIN_VALUE),
-    MCAST_RESOLICIT(NeighParm.MCAST_REPROBES, Unit.COUNT, 0),
-    MCAST_SOLICIT(NeighParm.MCAST_PROBES, Unit.COUNT, 0),
-    PROXY_DELAY(NeighParm.PROXY_DELAY, Unit.TICKS, Integer.MIN_VALUE),
-    PROXY_QLEN(NeighParm.PROXY_QLEN, Unit.COUNT, 0),
-    RETRANS_TIME(NeighParm.RETRANS_TIME, Unit.TICKS, Integer.MIN_VALUE),
-    RETRANS_TIME_MS(NeighParm.RETRANS_TIME, Unit.MILLIS, Integer.MIN_VALUE),
-    UCAST_SOLICIT(NeighParm.UCAST_PROBES, Unit.COUNT, 0),
-    UNRES_QLEN(NeighParm.QUEUE_LEN_BYTES, Unit.PACKETS, 0),
-    UNRES_QLEN_BYTES(NeighParm.QUEUE_LEN_BYTES, Unit.COUNT, 0),
-    GC_INTERVAL(null, Unit.SECONDS, Integer.MIN_VALUE),
-    GC_THRESH1(null, Unit.COUNT, Integer.MIN_VALUE),
-    GC_THRESH2(null, Unit.COUNT, Integer.MIN_VALUE),
-    GC_THRESH3(null, Unit.COUNT, Integer.MIN_VALUE);
-
-    private enum Unit { COUNT, SECONDS, TICKS, MILLIS, PACKETS }
+    /** {@code NEIGH_SYSCTL_USERHZ_JIFFIES_ENTRY}. */
+    ANYCAST_DELAY(NeighParm.ANYCAST_DELAY, ProcConv.USERHZ_JIFFIES, null, null),
+    /** {@code NEIGH_SYSCTL_ZERO_INTMAX_ENTRY}. */
+    APP_SOLICIT(NeighParm.APP_PROBES, ProcConv.INT, 0, Integer.MAX_VALUE),
+    /** {@code neigh_proc_base_reachable_time} with {@code proc_dointvec_jiffies}. */
+    BASE_REACHABLE_TIME(NeighParm.BASE_REACHABLE_TIME, ProcConv.JIFFIES, null, null),
+    /** {@code neigh_proc_base_reachable_time} with {@code proc_dointvec_ms_jiffies}. */
+    BASE_REACHABLE_TIME_MS(NeighParm.BASE_REACHABLE_TIME, ProcConv.MS_JIFFIES, null, null),
+    DELAY_FIRST_PROBE_TIME(NeighParm.DELAY_PROBE_TIME, ProcConv.JIFFIES, null, null),
+    GC_STALE_TIME(NeighParm.GC_STALETIME, ProcConv.JIFFIES, null, null),
+    /** {@code neigh_proc_dointvec_ms_jiffies_positive}: at least {@code msecs_to_jiffies(1)}. */
+    INTERVAL_PROBE_TIME_MS(NeighParm.INTERVAL_PROBE_TIME_MS, ProcConv.MS_JIFFIES, 1, null),
+    LOCKTIME(NeighParm.LOCKTIME, ProcConv.USERHZ_JIFFIES, null, null),
+    MCAST_RESOLICIT(NeighParm.MCAST_REPROBES, ProcConv.INT, 0, Integer.MAX_VALUE),
+    MCAST_SOLICIT(NeighParm.MCAST_PROBES, ProcConv.INT, 0, Integer.MAX_VALUE),
+    PROXY_DELAY(NeighParm.PROXY_DELAY, ProcConv.USERHZ_JIFFIES, null, null),
+    PROXY_QLEN(NeighParm.PROXY_QLEN, ProcConv.INT, 0, Integer.MAX_VALUE),
+    RETRANS_TIME(NeighParm.RETRANS_TIME, ProcConv.USERHZ_JIFFIES, null, null),
+    RETRANS_TIME_MS(NeighParm.RETRANS_TIME, ProcConv.MS_JIFFIES, null, null),
+    UCAST_SOLICIT(NeighParm.UCAST_PROBES, ProcConv.INT, 0, Integer.MAX_VALUE),
+    /**
+     * {@code proc_unres_qlen}: packets, stored as bytes of
+     * {@code SKB_TRUESIZE(ETH_FRAME_LEN)}, up to {@code INT_MAX} bytes.
+     */
+    UNRES_QLEN(NeighParm.QUEUE_LEN_BYTES, ProcConv.INT, 0, Integer.MAX_VALUE / Sysctl.ETH_FRAME_TRUESIZE),
+    UNRES_QLEN_BYTES(NeighParm.QUEUE_LEN_BYTES, ProcConv.INT, 0, Integer.MAX_VALUE),
+    /** Only in {@code neigh/default}: {@code proc_dointvec_jiffies}. */
+    GC_INTERVAL(null, ProcConv.JIFFIES, null, null),
+    /** Only in {@code neigh/default}: {@code proc_dointvec_minmax} from 0. */
+    GC_THRESH1(null, ProcConv.INT, 0, Integer.MAX_VALUE),
+    GC_THRESH2(null, ProcConv.INT, 0, Integer.MAX_VALUE),
+    GC_THRESH3(null, ProcConv.INT, 0, Integer.MAX_VALUE);
 
     private final NeighParm parm;
-    private final Unit unit;
-    private final int minimum;
+    private final ProcConv conv;
+    private final Integer min;
+    private final Integer max;
 
-    NeighFile(NeighParm parm, Unit unit, int minimum) {
+    NeighFile(NeighParm parm, ProcConv conv, Integer min, Integer max) {
         this.parm = parm;
-        this.unit = unit;
-        this.minimum = minimum;
+        this.conv = conv;
+        this.min = min;
+        this.max = max;
     }
 
     String fileName() {
@@ -60,35 +72,26 @@ enum NeighFile {
         return ordinal() - GC_INTERVAL.ordinal();
     }
 
-    /** The smallest value {@code proc_dointvec_minmax} accepts ({@code SYSCTL_ZERO} for counts). */
-    int minimum() {
-        return minimum;
+    /** The deprecated files {@code sysctl} leaves out of directory listings. */
+    boolean deprecated() {
+        return this == BASE_REACHABLE_TIME || this == RETRANS_TIME;
     }
 
-    int fromStored(int stored) {
-        switch (unit) {
-            case SECONDS:
-                return stored / 1000;
-            case TICKS:
-                return stored / 10;
-            case PACKETS:
-                return stored / Sysctl.ETH_FRAME_TRUESIZE;
-            default:
-                return stored;
+    /** The text a read shows for a stored value. */
+    String format(int stored) {
+        if (this == UNRES_QLEN) {
+            return Integer.toString(stored / Sysctl.ETH_FRAME_TRUESIZE);
         }
+        return conv.format(stored);
     }
 
-    int toStored(int value) {
-        switch (unit) {
-            case SECONDS:
-                return value * 1000;
-            case TICKS:
-                return value * 10;
-            case PACKETS:
-                return value * Sysctl.ETH_FRAME_TRUESIZE;
-            default:
-                return value;
+    /** The value to store for a write, or {@code null} for EINVAL. */
+    Integer toStored(ProcInput input) {
+        Integer v = conv.toStored(input);
+        if (v == null || (min != null && v < min) || (max != null && v > max)) {
+            return null;
         }
+        return this == UNRES_QLEN ? v * Sysctl.ETH_FRAME_TRUESIZE : v;
     }
 
     static Optional<NeighFile> byFileName(String name) {

@@ -46,14 +46,6 @@ public final class Tcp {
 
     public Tcp(Host host) {
         this.host = Objects.requireNonNull(host);
-        // tcp_v4_err is reached from icmp_unreach; the engine's ICMP layer has no
-        // error fan-out to protocols, so TCP watches ICMP errors on their way in.
-        host.ip().registerLocalIn((packet, in) -> {
-            if (packet.payload() instanceof IcmpUnreachable u) {
-                err(u);
-            }
-            return false;
-        });
     }
 
     /**
@@ -161,8 +153,8 @@ public final class Tcp {
         output(packet.destination(), packet.source(), rst);
     }
 
-    /** {@code tcp_v4_err}: an ICMP error quoting a segment we sent. */
-    private void err(IcmpUnreachable u) {
+    /** {@code tcp_v4_err}: an ICMP error quoting a segment we sent, handed over by {@code icmp_unreach}. */
+    public void err(IcmpUnreachable u) {
         Ipv4Packet orig = u.original();
         if (!(orig.payload() instanceof TcpSegment seg)) {
             return;

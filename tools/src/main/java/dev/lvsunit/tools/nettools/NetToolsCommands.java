@@ -1,9 +1,10 @@
 package dev.lvsunit.tools.nettools;
 
 import dev.lvsunit.tools.spi.Command;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The programs of net-tools: ifconfig, route, arp. */
+/** The programs of net-tools 2.10: ifconfig, route, arp. */
 public final class NetToolsCommands {
 
     private NetToolsCommands() {
@@ -11,6 +12,10 @@ public final class NetToolsCommands {
 
     /** The programs of this package, by name. */
     public static Map<String, Command> commands() {
-        return Map.of();
+        Map<String, Command> map = new LinkedHashMap<>();
+        map.put("ifconfig", new IfconfigCommand());
+        map.put("route", new RouteCommand());
+        map.put("arp", new ArpCommand());
+        return map;
     }
 }

@@ -3,7 +3,7 @@ package dev.lvsunit.tools.procps;
 import dev.lvsunit.tools.spi.Command;
 import java.util.Map;
 
-/** The programs of procps: sysctl. */
+/** The programs of procps-ng 4.0.2: sysctl. */
 public final class ProcpsCommands {
 
     private ProcpsCommands() {
@@ -11,6 +11,6 @@ public final class ProcpsCommands {
 
     /** The programs of this package, by name. */
     public static Map<String, Command> commands() {
-        return Map.of();
+        return Map.of("sysctl", new SysctlCommand());
     }
 }

@@ -245,6 +245,9 @@ final class FrameFormatter {
             sb.append(", ack ").append(ack);
         }
         sb.append(", win ").append(t.window());
+        if (t.options().length() > 0) {
+            sb.append(", options [").append(tcpOptions(t.options().toBytes())).append(']');
+        }
         sb.append(", length ").append(length);
         if (length == 0) {
             return;
@@ -255,6 +258,44 @@ final class FrameFormatter {
         } else if (DECODED_TCP_PORTS.contains(sport) || DECODED_TCP_PORTS.contains(dport)) {
             throw new NotSupportedException("tcpdump decoding of TCP port " + dport);
         }
+    }
+
+    /**
+     * The options as {@code tcp_print} lists them, in wire order:
+     * {@code mss 1460,sackOK,TS val 817069005 ecr 0,nop,wscale 10}.
+     */
+    private static String tcpOptions(byte[] b) {
+        StringBuilder o = new StringBuilder();
+        int i = 0;
+        while (i < b.length) {
+            int kind = b[i] & 0xff;
+            if (o.length() > 0) {
+                o.append(',');
+            }
+            if (kind == 1) {
+                o.append("nop");
+                i++;
+                continue;
+            }
+            if (kind == 0) {
+                o.append("eol");
+                break;
+            }
+            int len = i + 1 < b.length ? b[i + 1] & 0xff : 2;
+            switch (kind) {
+                case 2 -> o.append("mss ").append(((b[i + 2] & 0xff) << 8) | (b[i + 3] & 0xff));
+                case 3 -> o.append("wscale ").append(b[i + 2] & 0xff);
+                case 4 -> o.append("sackOK");
+                case 8 -> o.append("TS val ").append(uint32(b, i + 2)).append(" ecr ").append(uint32(b, i + 6));
+                default -> o.append("unknown-").append(kind);
+            }
+            i += Math.max(len, 2);
+        }
+        return o.toString();
+    }
+
+    private static long uint32(byte[] b, int at) {
+        return ((long) (b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
     }
 
     /** {@code tcp_flag_values} printed by {@code bittok2str_nosep}. */

@@ -14,6 +14,7 @@ import dev.lvsunit.engine.packet.IcmpUnreachable;
 import dev.lvsunit.engine.packet.IpInIp;
 import dev.lvsunit.engine.packet.Ipv4Packet;
 import dev.lvsunit.engine.packet.Ipv4Payload;
+import dev.lvsunit.engine.packet.TcpOptions;
 import dev.lvsunit.engine.packet.TcpSegment;
 import dev.lvsunit.engine.packet.UdpDatagram;
 import dev.lvsunit.tools.Execution;
@@ -182,8 +183,8 @@ class TcpdumpFormatTest {
 
     @Test
     void tcpSequenceNumbersTurnRelativeAfterTheHandshake() {
-        // The real segments carried options (mss, sackOK, TS, wscale); the
-        // engine's carry none, so ", options [...]" is absent here.
+        // Segments built here carry no options, so ", options [...]" is absent
+        // (see tcpOptionsArePrintedInWireOrder for them).
         Ipv4Address cli = IP_A;
         Ipv4Address srv = IP_B;
         long isn = 1597150699L;
@@ -226,6 +227,26 @@ class TcpdumpFormatTest {
                 + "cksum 0x[0-9a-f]{4} \\(correct\\), seq 1:74, ack 1, win 63, length 73: HTTP, length: 73");
         assertThat(verbose.subList(8, 13)).containsExactly(
                 "\tGET / HTTP/1.1", "\tHost: 10.77.0.2", "\tUser-Agent: curl/7.88.1", "\tAccept: */*", "\t");
+    }
+
+    /** The handshake of command-output.md §7.1, captured with tcpdump 4.99.3 on 6.18. */
+    @Test
+    void tcpOptionsArePrintedInWireOrder() {
+        Ipv4Address cli = Ipv4Address.parse("10.0.0.10");
+        Ipv4Address srv = Ipv4Address.parse("10.0.0.11");
+        frame(A, B, ip(0, 1, true, 64, cli, srv, new TcpSegment(43010, 80, 3397937624L, 0, TcpSegment.SYN, 64240, "",
+                TcpOptions.syn(1460, 817069005L, 0, 10))));
+        frame(B, A, ip(0, 0, true, 64, srv, cli, new TcpSegment(80, 43010, 2780688268L, 3397937625L,
+                TcpSegment.SYN | TcpSegment.ACK, 65160, "", TcpOptions.syn(1460, 3358768358L, 817069005L, 10))));
+        frame(A, B, ip(0, 2, true, 64, cli, srv, new TcpSegment(43010, 80, 3397937625L, 2780688269L, TcpSegment.ACK, 63, "",
+                TcpOptions.timestamp(817069005L, 3358768358L))));
+        assertThat(dump()).containsExactly(
+                "00:00:01.000000 IP 10.0.0.10.43010 > 10.0.0.11.80: Flags [S], seq 3397937624, win 64240, "
+                        + "options [mss 1460,sackOK,TS val 817069005 ecr 0,nop,wscale 10], length 0",
+                "00:00:01.000001 IP 10.0.0.11.80 > 10.0.0.10.43010: Flags [S.], seq 2780688268, ack 3397937625, win 65160, "
+                        + "options [mss 1460,sackOK,TS val 3358768358 ecr 817069005,nop,wscale 10], length 0",
+                "00:00:01.000002 IP 10.0.0.10.43010 > 10.0.0.11.80: Flags [.], ack 1, win 63, "
+                        + "options [nop,nop,TS val 817069005 ecr 3358768358], length 0");
     }
 
     /** Not captured (the test kernel has no ipip module): the form follows print-ip.c's IPPROTO_IPV4 case. */
