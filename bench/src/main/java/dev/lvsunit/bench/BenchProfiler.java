@@ -30,7 +30,8 @@ import org.openjdk.jmh.results.ScalarResult;
  * (CPU time per op). Both are approximate: the window also holds the
  * iteration's set-up and tear-down.
  *
- * <p>Gauges are reported under their own names, averaged over iterations.
+ * <p>Gauges are reported under their own names, averaged over the
+ * iterations that saw them.
  */
 public final class BenchProfiler implements InternalProfiler {
 
@@ -45,7 +46,6 @@ public final class BenchProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        Gauges.drain();
         cpuBefore = workerCpu();
         wallBefore = System.nanoTime();
     }
@@ -65,7 +65,7 @@ public final class BenchProfiler implements InternalProfiler {
         List<Result> out = new ArrayList<>();
         out.add(new ScalarResult("cpu.share", share, "cores", AggregationPolicy.AVG));
         out.add(new ScalarResult("per.cpu", perCpu, result.getScoreUnit(), AggregationPolicy.AVG));
-        for (Map.Entry<String, Double> g : Gauges.drain().entrySet()) {
+        for (Map.Entry<String, Double> g : Gauges.all().entrySet()) {
             out.add(new ScalarResult(g.getKey(), g.getValue(), "", AggregationPolicy.AVG));
         }
         return out;

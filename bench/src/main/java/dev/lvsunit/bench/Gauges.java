@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * Figures a benchmark measures besides its time (bytes per connection, heap
- * per host), handed to {@link BenchProfiler}, which reports them as secondary
- * results of the iteration that set them.
+ * per host), handed to {@link BenchProfiler}, which reports each one after
+ * every iteration from the one that set it on (a benchmark runs in a JVM of
+ * its own, so nothing leaks between benchmarks).
  */
 public final class Gauges {
 
@@ -15,15 +16,13 @@ public final class Gauges {
     private Gauges() {
     }
 
-    /** Records {@code value} under {@code name} for the current iteration. */
+    /** Records {@code value} under {@code name}, replacing an earlier value. */
     public static synchronized void set(String name, double value) {
         VALUES.put(name, value);
     }
 
-    /** The gauges set since the last call, which clears them. */
-    static synchronized Map<String, Double> drain() {
-        Map<String, Double> out = new LinkedHashMap<>(VALUES);
-        VALUES.clear();
-        return out;
+    /** Every gauge set so far. */
+    static synchronized Map<String, Double> all() {
+        return new LinkedHashMap<>(VALUES);
     }
 }
