@@ -113,12 +113,26 @@ public final class Segment {
             }
             return;
         }
+        // One event for the whole flood: the copies arrive at the same instant in
+        // port order with nothing between them, exactly as one event per port would
+        // run, but a broadcast on a large segment costs one queue operation, not one per port.
+        NetDevice[] targets = new NetDevice[ports.size()];
+        int n = 0;
         for (int i = ports.size() - 1; i >= 0; i--) {
             NetDevice port = ports.get(i);
             if (port != ingress) {
-                deliver(port, frame);
+                targets[n++] = port;
             }
         }
+        if (n == 0) {
+            return;
+        }
+        int count = n;
+        world.events().schedule(PROPAGATION_DELAY_NANOS, () -> {
+            for (int i = 0; i < count; i++) {
+                targets[i].receive(frame);
+            }
+        });
     }
 
     private void deliver(NetDevice port, EthernetFrame frame) {
