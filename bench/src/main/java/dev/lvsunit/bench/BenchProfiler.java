@@ -59,6 +59,9 @@ public final class BenchProfiler implements InternalProfiler {
             cpu += e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L);
         }
         double share = wall <= 0 ? Double.NaN : (double) cpu / wall;
+        if (result.getRawPrimaryResults().isEmpty()) {
+            return List.of(); // the iteration failed; JMH reports why
+        }
         double score = result.getPrimaryResult().getScore();
         boolean throughput = benchmarkParams.getMode().shortLabel().equals("thrpt");
         double perCpu = throughput ? score / share : score * share;

@@ -61,6 +61,14 @@ public class IpvsBenchmark {
     @Param({"1000000"})
     public int connections;
 
+    /**
+     * Whether the client follows each SYN with an ACK, as the third packet of
+     * a handshake: the director finds the connection and re-arms its timer
+     * (a timer cancelled and scheduled anew for every packet after the first).
+     */
+    @Param({"false"})
+    public boolean ack;
+
     private World world;
     private Host client;
     private Host director;
@@ -104,6 +112,10 @@ public class IpvsBenchmark {
         for (int i = 0; i < n; i++) {
             TcpSegment syn = new TcpSegment(port, 80, 1000L + i, 0, TcpSegment.SYN, 64240, "");
             client.ip().sendLocal(vip, clientAddresses[address], null, true, syn);
+            if (ack) {
+                TcpSegment third = new TcpSegment(port, 80, 1001L + i, 1, TcpSegment.ACK, 502, "");
+                client.ip().sendLocal(vip, clientAddresses[address], null, true, third);
+            }
             if (++address == CLIENT_ADDRESSES) {
                 address = 0;
                 port++;
@@ -134,8 +146,8 @@ public class IpvsBenchmark {
         if (made != connections) {
             throw new IllegalStateException("made " + made + " connections, expected " + connections);
         }
-        // SYN_RECV lasts 60 s; run on past it
-        world.runFor(Durations.seconds(61));
+        // SYN_RECV lasts 60 s, ESTABLISHED (after the ACK) 900 s; run on past it
+        world.runFor(Durations.seconds(ack ? 901 : 61));
         int left = inactiveConnections();
         if (left != 0) {
             throw new IllegalStateException(left + " connections left after their timeout");

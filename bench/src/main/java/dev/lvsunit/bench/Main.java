@@ -41,7 +41,8 @@ public final class Main {
         }
         String load0 = loadAverage();
         CommandLineOptions cmd = new CommandLineOptions(args);
-        Options opts = new OptionsBuilder().parent(cmd).addProfiler(BenchProfiler.class).build();
+        boolean given = cmd.getProfilers().stream().anyMatch(p -> p.getKlass().equals(BenchProfiler.class.getName()));
+        Options opts = given ? cmd : new OptionsBuilder().parent(cmd).addProfiler(BenchProfiler.class).build();
         Collection<RunResult> results = new Runner(opts).run();
         System.out.println();
         System.out.print(table(new ArrayList<>(results), load0, loadAverage()));

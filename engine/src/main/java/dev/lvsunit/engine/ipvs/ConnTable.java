@@ -11,7 +11,8 @@ import java.util.List;
  * same with ten entries or a million.
  *
  * <p>Unlike the kernel's fixed 4096 buckets, the table doubles when it holds
- * two entries per bucket; nothing outside sees the bucket layout. Entries
+ * as many entries as buckets, so that most lookups of a new connection find
+ * an empty bucket; nothing outside sees the bucket layout. Entries
  * also form one list in creation order, for listings, and a lookup returns
  * the oldest matching entry. Chains are built newest first, so a lookup
  * walks its whole (short) chain and keeps the last match.
@@ -37,7 +38,7 @@ final class ConnTable {
 
     /** {@code ip_vs_conn_hash}: links the entry in, as the newest. */
     void add(IpvsConn cp) {
-        if (size >= 2 * buckets.length) {
+        if (size >= buckets.length) {
             grow();
         }
         chainIn(cp, buckets);
