@@ -123,7 +123,11 @@ final class KernelDefaults {
         StringBuilder s = new StringBuilder();
         s.append("# lvsunit kernel backend: kernel-default settings for a new namespace\n");
         s.append("set -e\n");
-        s.append("w() { [ ! -e \"$1\" ] || echo \"$2\" > \"$1\"; }\n");
+        // Write only what differs: a write of conf/default/X marks X as set, and
+        // interfaces created later copy that mark, after which a spec's own write of
+        // conf/default no longer reaches them as on a freshly booted host
+        // (devinet_copy_dflt_conf). A value already at its default needs no write.
+        s.append("w() { [ ! -e \"$1\" ] || [ \"$(cat \"$1\")\" = \"$2\" ] || echo \"$2\" > \"$1\"; }\n");
         s.append("w /proc/sys/net/ipv4/ip_forward 0\n");
         writeAll(s, "/proc/sys/net/ipv4/conf/all/", CONF_ALL);
         writeAll(s, "/proc/sys/net/ipv4/conf/default/", CONF_DEFAULT);

@@ -221,9 +221,35 @@ final class KernelSession implements Session {
         }
         Exec.Result result = exec(List.of("ip", "netns", "exec", hosts.get(host), "bash", "-c", line, shellName),
                 Map.of(), host + "# " + commandLine);
-        String output = asInteractiveShell(result.output());
+        String output = withoutPeerNetnsNoise(asInteractiveShell(result.output()));
         pause(gap);
         return new CommandOutcome(output, result.exitStatus());
+    }
+
+    /** What iproute2 prints when a peer namespace vanishes or appears while it lists veths. */
+    static final String PEER_NETNS_NOISE = "Error: Peer netns reference is invalid.";
+
+    /**
+     * Drops one line that is not Linux behaviour but an artefact of veths among
+     * namespaces made in parallel: to print a veth's {@code link-netns NAME},
+     * iproute2 asks the kernel for the id of every file in /run/netns, and a
+     * file that {@code ip netns add} has created but not yet mounted (another
+     * session making its namespace at that moment) draws this extack. A
+     * physical NIC, which the spec format promises, has no peer namespace.
+     */
+    static String withoutPeerNetnsNoise(String output) {
+        if (!output.contains(PEER_NETNS_NOISE)) {
+            return output;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String l : output.split("\n", -1)) {
+            if (!l.equals(PEER_NETNS_NOISE)) {
+                sb.append(l).append('\n');
+            }
+        }
+        // split keeps the empty piece after the final newline: drop the newline it added
+        sb.setLength(Math.max(0, sb.length() - 1));
+        return sb.toString();
     }
 
     /**

@@ -44,8 +44,14 @@ final class Ip {
      * @param brief {@code -br}
      * @param stats how many {@code -s}
      * @param flushLoops {@code -l N}, the most flush rounds (0 means no limit)
+     * @param oneline {@code -o}: each record on one line, {@code \\} where a line break was
      */
-    record Options(int family, boolean brief, int stats, int flushLoops) {
+    record Options(int family, boolean brief, int stats, int flushLoops, boolean oneline) {
+
+        /** iproute2's {@code _SL_}: the separator between the lines of one record. */
+        String lineBreak() {
+            return oneline ? "\\" : "\n";
+        }
     }
 
     private Ip() {
@@ -63,6 +69,7 @@ final class Ip {
     private static int main(CommandContext ctx, List<String> argv) {
         int family = Inet.AF_UNSPEC;
         boolean brief = false;
+        boolean oneline = false;
         int stats = 0;
         int loops = 10;
         int i = 0;
@@ -101,8 +108,9 @@ final class Ip {
                 throw new NotSupportedException("ip " + opt);
             } else if (Args.matches(opt, "-stats") || Args.matches(opt, "-statistics")) {
                 stats++;
-            } else if (Args.matches(opt, "-details") || Args.matches(opt, "-resolve")
-                    || Args.matches(opt, "-oneline")) {
+            } else if (Args.matches(opt, "-oneline")) {
+                oneline = true;
+            } else if (Args.matches(opt, "-details") || Args.matches(opt, "-resolve")) {
                 throw new NotSupportedException("ip " + opt);
             } else if (Args.matches(opt, "-timestamp") || Args.matches(opt, "-tshort")
                     || Args.matches(opt, "-force")) {
@@ -129,7 +137,7 @@ final class Ip {
             throw usage();
         }
         String object = argv.get(i);
-        Options options = new Options(family, brief, stats, loops);
+        Options options = new Options(family, brief, stats, loops, oneline);
         Args args = new Args(argv.subList(i + 1, argv.size()));
         for (String candidate : OBJECTS) {
             if (Args.matches(object, candidate)) {

@@ -393,6 +393,14 @@ final class IpAddress {
                 ctx.out().println(sb.toString());
                 continue;
             }
+            if (options.oneline()) {
+                // print_addrinfo with _SL_ = "\\": one line per address, after "INDEX: NAME"
+                for (IfAddr a : shown) {
+                    ctx.out().println(dev.ifindex() + ": " + dev.name() + addressLine(a) + options.lineBreak()
+                            + "       valid_lft forever preferred_lft forever");
+                }
+                continue;
+            }
             boolean linkFamily = f.family == Inet.AF_UNSPEC || f.family == Inet.AF_PACKET;
             // print_linkinfo matches a label filter against the device name too, and
             // skips the device lines (not its addresses) when it does not match

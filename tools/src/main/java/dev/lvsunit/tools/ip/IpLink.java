@@ -92,7 +92,7 @@ final class IpLink {
             if (options.brief()) {
                 ctx.out().println(LinkFormat.brief(dev) + dev.mac() + " " + LinkFormat.flags(dev) + " ");
             } else {
-                ctx.out().println(LinkFormat.header(dev, true));
+                ctx.out().print(LinkFormat.header(dev, true) + options.lineBreak());
                 ctx.out().println(LinkFormat.linkLine(dev));
                 if (options.stats() > 0) {
                     ctx.out().print(LinkFormat.stats(dev, options.stats()));
@@ -187,6 +187,14 @@ final class IpLink {
      * {@code sscanf("%x")}; the error names the part that failed.
      */
     static MacAddress lladdr(String arg) {
+        return lladdr(arg, n -> new IpError("Invalid address length " + n + " - must be 6 bytes", 1));
+    }
+
+    /**
+     * As {@link #lladdr(String)}, with the caller's error for an address that
+     * is not 6 bytes long.
+     */
+    static MacAddress lladdr(String arg, java.util.function.IntFunction<RuntimeException> wrongLength) {
         if (arg.indexOf('.') >= 0) {
             throw new NotSupportedException("ip: IPv4-style link-layer address " + arg);
         }
@@ -202,7 +210,8 @@ final class IpLink {
             n++;
         }
         if (n != 6) {
-            throw new NotSupportedException("ip: a link-layer address of " + n + " bytes");
+            // iplink_modify: the length must be the device's addr_len (6 for Ethernet)
+            throw wrongLength.apply(n);
         }
         return new MacAddress(value);
     }

@@ -13,6 +13,7 @@ import dev.lvsunit.tools.spi.CommandContext;
 import dev.lvsunit.tools.spi.NotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code ip neigh} ({@code ip/ipneigh.c}): show, add, change, replace, del and flush of ARP entries. */
 final class IpNeigh {
@@ -60,7 +61,7 @@ final class IpNeigh {
             return modify(Modify.DELETE, args);
         }
         if (Args.matches(cmd, "get")) {
-            throw new NotSupportedException("ip neigh get");
+            return get(args);
         }
         if (Args.matches(cmd, "show") || Args.matches(cmd, "lst") || Args.matches(cmd, "list")) {
             return showOrFlush(args, false);
@@ -72,6 +73,44 @@ final class IpNeigh {
             throw new NotSupportedException("ip neigh help");
         }
         throw new IpError("Command \"" + cmd + "\" is unknown, try \"ip neigh help\".", 255);
+    }
+
+    /**
+     * {@code ipneigh_get}: {@code ip neigh get ADDR dev DEV} prints the one
+     * entry as {@code ip neigh show} would (with its {@code dev}), or the
+     * kernel's "Neighbour entry not found" ({@code neigh_get}).
+     */
+    private int get(Args args) {
+        String dev = null;
+        Ipv4Address dst = null;
+        while (args.hasNext()) {
+            String w = args.current();
+            if (w.equals("dev")) {
+                dev = args.nextArg();
+            } else if (Args.matches(w, "proxy")) {
+                throw new NotSupportedException("ip neigh get proxy");
+            } else {
+                if (w.equals("to")) {
+                    w = args.nextArg();
+                }
+                if (dst != null) {
+                    throw IpError.duparg2("to", w);
+                }
+                dst = Inet.getAddr(w, options.family());
+            }
+            args.advance();
+        }
+        if (dev == null || dst == null) {
+            throw new IpError("Device and address are required arguments.", 1);
+        }
+        String name = dev;
+        NetDevice device = host.device(name).orElseThrow(() -> IpError.nodev(name));
+        Optional<Neighbour> n = host.neigh().lookup(dst, device);
+        if (n.isEmpty()) {
+            throw new IpError("Error: Neighbour entry not found.", 2);
+        }
+        ctx.out().println(format(n.get(), new Filter()));
+        return 0;
     }
 
     /** {@code ipneigh_modify}; without {@code nud} the state is PERMANENT. */
@@ -125,7 +164,7 @@ final class IpNeigh {
         }
         MacAddress mac = null;
         if (lla != null && !lla.equals("null")) {
-            mac = IpLink.lladdr(lla);
+            mac = IpLink.lladdr(lla, n -> new NotSupportedException("ip neigh: a link-layer address of " + n + " bytes"));
         }
         String name = dev;
         NetDevice device = host.device(name).orElseThrow(() -> IpError.nodev(name));
