@@ -28,7 +28,9 @@ import org.openjdk.jmh.results.ScalarResult;
  * time), and {@code per.cpu} is the score divided by that share, for
  * throughput modes (ops per CPU-second), or multiplied by it, for time modes
  * (CPU time per op). Both are approximate: the window also holds the
- * iteration's set-up and tear-down.
+ * iteration's set-up and tear-down. For single-shot benchmarks
+ * {@code process.cpu} is the CPU time of the whole JVM during the iteration,
+ * compiler and collector threads included: what one core would have to give.
  *
  * <p>Gauges are reported under their own names, averaged over the
  * iterations that saw them.
@@ -38,6 +40,7 @@ public final class BenchProfiler implements InternalProfiler {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private Map<Long, Long> cpuBefore = new HashMap<>();
     private long wallBefore;
+    private long processBefore;
 
     @Override
     public String getDescription() {
@@ -47,6 +50,7 @@ public final class BenchProfiler implements InternalProfiler {
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         cpuBefore = workerCpu();
+        processBefore = processCpu();
         wallBefore = System.nanoTime();
     }
 
@@ -54,6 +58,7 @@ public final class BenchProfiler implements InternalProfiler {
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
                                                        IterationParams iterationParams, IterationResult result) {
         long wall = System.nanoTime() - wallBefore;
+        long process = processCpu() - processBefore;
         long cpu = 0;
         for (Map.Entry<Long, Long> e : workerCpu().entrySet()) {
             cpu += e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L);
@@ -68,10 +73,23 @@ public final class BenchProfiler implements InternalProfiler {
         List<Result> out = new ArrayList<>();
         out.add(new ScalarResult("cpu.share", share, "cores", AggregationPolicy.AVG));
         out.add(new ScalarResult("per.cpu", perCpu, result.getScoreUnit(), AggregationPolicy.AVG));
+        if (!throughput && process >= 0) {
+            // single shot: the whole process's CPU for the one operation, JIT and GC threads included
+            out.add(new ScalarResult("process.cpu", process / 1e6, "ms", AggregationPolicy.AVG));
+        }
         for (Map.Entry<String, Double> g : Gauges.all().entrySet()) {
             out.add(new ScalarResult(g.getKey(), g.getValue(), "", AggregationPolicy.AVG));
         }
         return out;
+    }
+
+    /** CPU time of the whole JVM (every thread), or -1 if the platform does not tell. */
+    private static long processCpu() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime();
+        }
+        return -1;
     }
 
     private Map<Long, Long> workerCpu() {

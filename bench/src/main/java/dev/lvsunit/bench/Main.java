@@ -80,9 +80,9 @@ public final class Main {
             double ratio = ks / es;
             double lo = (ks - k.getPrimaryResult().getScoreError())
                     / (es + e.getPrimaryResult().getScoreError() / 1000.0);
-            measured = String.format(Locale.ROOT, "engine %s; kernel %s; **%,.0f×** faster (worst case in the intervals %,.0f×)",
-                    fmt(e), fmt(k), ratio, lo);
-            verdict = ratio >= 1000 ? (lo >= 1000 ? "yes" : "yes (interval reaches below)") : "no";
+            measured = String.format(Locale.ROOT, "engine %s; kernel %s; **%,.0f×** faster%s",
+                    fmt(e), fmt(k), ratio, lo > 0 ? String.format(Locale.ROOT, " (≥ %,.0f× within the intervals)", lo) : "");
+            verdict = ratio >= 1000 ? (lo >= 1000 ? "yes" : "yes (wide intervals)") : "no";
         } else {
             measured = e != null ? "engine " + fmt(e) + "; kernel not run (root and namespaces needed)" : "kernel " + fmt(k);
         }
@@ -103,12 +103,15 @@ public final class Main {
         if (cold != null) {
             parts.add("first sweep of a fresh JVM " + fmt(cold));
         }
-        double worst = Math.max(warm == null ? 0 : warm.getPrimaryResult().getScore(),
-                cold == null ? 0 : cold.getPrimaryResult().getScore());
+        // "on one core": the benchmark thread's CPU when warm; the whole JVM's CPU (JIT included) when cold
+        double warmCpu = warm == null ? 0 : cpuOrScore(warm);
+        double coldCpu = cold == null ? 0 : gaugeOr(cold, "process.cpu", cold.getPrimaryResult().getScore());
+        String cpu = (warm == null ? "" : "warm " + perCpu(warm))
+                + (cold == null ? "" : (warm == null ? "" : "; ") + String.format(Locale.ROOT,
+                "cold: %,.0f ms of the whole JVM's CPU, JIT threads included", coldCpu));
         row(sb, "exhaustive sweep: 900 combinations of arp_ignore × arp_announce × arp_filter on all and eth0, a fresh world and one arping each",
-                "< 1 s in total on one core", String.join("; ", parts),
-                (warm == null ? "" : "warm " + perCpu(warm)) + (cold == null ? "" : (warm == null ? "" : "; ") + "cold " + perCpu(cold)),
-                worst < 1000 ? "yes" : "no");
+                "< 1 s in total on one core", String.join("; ", parts), cpu,
+                Math.max(warmCpu, coldCpu) < 1000 ? "yes" : (warmCpu < 1000 ? "warm yes, cold no" : "no"));
     }
 
     private static void flow(StringBuilder sb, List<RunResult> rs) {
@@ -229,6 +232,15 @@ public final class Main {
         }
         String unit = cpu.getScoreUnit().replace("us/op", "µs").replace("ms/op", "ms").replace("/op", "");
         return String.format(Locale.ROOT, "%,.1f %s (share %.2f)", cpu.getScore(), unit, share(r));
+    }
+
+    private static double cpuOrScore(RunResult r) {
+        return gaugeOr(r, "per.cpu", r.getPrimaryResult().getScore());
+    }
+
+    private static double gaugeOr(RunResult r, String name, double otherwise) {
+        double g = gauge(r, name);
+        return Double.isNaN(g) ? otherwise : g;
     }
 
     private static double share(RunResult r) {
