@@ -41,7 +41,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       ({@code -XX:SharedArchiveFile}) that the set-up dumps with
  *       {@code -XX:ArchiveClassesAtExit}: the classes, lambdas and
  *       invokedynamic call sites of a first run come back mapped instead of
- *       loaded, linked and bootstrapped again.</li>
+ *       loaded, linked and bootstrapped again;</li>
+ *   <li>{@code appcds-c1-serial}: the same, plus {@code -XX:TieredStopAtLevel=1}
+ *       (no C2: a short run never gains from it) and {@code -XX:+UseSerialGC}
+ *       (no GC worker threads to start).</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -52,7 +55,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class CliStartupBenchmark {
 
-    @Param({"script", "java", "appcds"})
+    @Param({"script", "java", "appcds", "appcds-c1-serial"})
     public String launcher;
 
     private Path root;
@@ -79,15 +82,19 @@ public class CliStartupBenchmark {
         switch (launcher) {
             case "script" -> command = List.of(root.resolve("lvsunit").toString(), spec.toString());
             case "java" -> command = concat(java, "dev.lvsunit.cli.Main", spec.toString());
-            case "appcds" -> {
+            case "appcds", "appcds-c1-serial" -> {
                 archive = Files.createTempFile("lvsunit-bench-", ".jsa");
                 Files.delete(archive);
                 List<String> dump = new ArrayList<>(List.of("java", "-XX:ArchiveClassesAtExit=" + archive, "-cp", classpath,
                         "dev.lvsunit.cli.Main", spec.toString()));
                 firstResult(dump);
                 waitForFile(archive);
-                command = List.of("java", "-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-cp", classpath,
-                        "dev.lvsunit.cli.Main", spec.toString());
+                List<String> run = new ArrayList<>(List.of("java", "-XX:SharedArchiveFile=" + archive, "-Xshare:auto"));
+                if (launcher.equals("appcds-c1-serial")) {
+                    run.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+                }
+                run.addAll(List.of("-cp", classpath, "dev.lvsunit.cli.Main", spec.toString()));
+                command = List.copyOf(run);
             }
             default -> throw new IllegalArgumentException("launcher " + launcher);
         }
