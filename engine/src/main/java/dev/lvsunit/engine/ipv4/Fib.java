@@ -60,9 +60,45 @@ public final class Fib {
         return Optional.empty();
     }
 
-    /** Appends a route after the existing ones with the same key. */
+    /**
+     * Appends a route after the existing ones with the same key
+     * ({@code fib_table_insert} with {@code NLM_F_APPEND}, and the kernel's own
+     * routes).
+     */
     public void insert(FibRoute route) {
         routes.add(route);
+    }
+
+    /**
+     * Puts a route before the existing ones with the same key
+     * ({@link FibRoute#sameSlot}): {@code fib_table_insert} without
+     * {@code NLM_F_APPEND} inserts the new alias before {@code fa_first}, so
+     * of equal routes the one added last wins. This is what
+     * {@code ip route prepend} and the {@code route add} ioctl do.
+     */
+    public void insertFirst(FibRoute route) {
+        for (int i = 0; i < routes.size(); i++) {
+            if (routes.get(i).sameSlot(route)) {
+                routes.add(i, route);
+                return;
+            }
+        }
+        routes.add(route);
+    }
+
+    /**
+     * Puts {@code route} in the place of {@code existing}
+     * ({@code fib_table_insert} with {@code NLM_F_REPLACE}:
+     * {@code hlist_replace_rcu} of the first alias of the key).
+     *
+     * @throws IllegalArgumentException if {@code existing} is not in the table
+     */
+    public void replace(FibRoute existing, FibRoute route) {
+        int i = routes.indexOf(existing);
+        if (i < 0) {
+            throw new IllegalArgumentException("no such route: " + existing);
+        }
+        routes.set(i, route);
     }
 
     /** Removes one route; true if it was there. */
@@ -97,6 +133,40 @@ public final class Fib {
                 continue;
             }
             if (r.device() != null && !r.device().isUp() && r.type() != RouteType.LOCAL) {
+                continue;
+            }
+            if (best == null || better(r, best)) {
+                best = r;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * {@code fib_table_lookup} with {@code flowi4_scope} and
+     * {@code FIB_LOOKUP_IGNORE_LINKSTATE}, as {@code fib_check_nh} and the
+     * ioctls look a gateway or neighbour up: the longest match among routes of
+     * scope {@code minScope} or narrower ({@code fa_scope < flowi4_scope} is
+     * skipped) and TOS 0, local before main at equal length, then metric and
+     * insertion order. With {@code oif}, only nexthops through that device
+     * match; error routes (blackhole, unreachable, prohibit, throw) match
+     * whatever the device, since the kernel returns their error before it
+     * looks at nexthops.
+     *
+     * @param minScope the numeric {@code flowi4_scope}
+     * @param table one table, or -1 for the merged local and main tables ({@code fib_lookup})
+     * @return the route, if any
+     */
+    public Optional<FibRoute> lookupScoped(Ipv4Address dst, NetDevice oif, int minScope, int table) {
+        FibRoute best = null;
+        for (FibRoute r : routes) {
+            boolean inTable = table < 0
+                    ? r.table() == RT_TABLE_LOCAL || r.table() == RT_TABLE_MAIN
+                    : r.table() == table;
+            if (!inTable || !r.destination().contains(dst) || r.scope().value() < minScope || r.tos() != 0) {
+                continue;
+            }
+            if (!r.type().isError() && oif != null && r.device() != oif) {
                 continue;
             }
             if (best == null || better(r, best)) {

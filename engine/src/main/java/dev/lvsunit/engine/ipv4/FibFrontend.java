@@ -5,6 +5,7 @@ import dev.lvsunit.engine.Host;
 import dev.lvsunit.engine.KernelException;
 import dev.lvsunit.engine.link.NetDevice;
 import dev.lvsunit.engine.net.Ipv4Address;
+import dev.lvsunit.engine.net.Ipv4Prefix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,16 +15,23 @@ import java.util.Objects;
  * {@code inet_rtm_delroute} ({@code fib_frontend.c}), with the checks of
  * {@code fib_create_info}/{@code fib_check_nh} ({@code fib_semantics.c}) and
  * the key rules of {@code fib_table_insert}/{@code fib_table_delete}
- * ({@code fib_trie.c}). {@code ip route add|del|replace|change|append} and
- * {@code route add|del} both come here.
+ * ({@code fib_trie.c}); and the route ioctls, {@code ip_rt_ioctl} with
+ * {@code rtentry_to_fib_config}. {@code ip route add|del|replace|change|append}
+ * and {@code route add|del} both come here.
  *
  * <p>Error texts are the kernel's extended acks, without the final period
- * iproute2 adds when it prints them.
+ * iproute2 adds when it prints them; the ioctls have none, and their callers
+ * print the errno alone.
  */
 public final class FibFrontend {
 
     /** {@code RT_TABLE_DEFAULT}. */
     public static final int RT_TABLE_DEFAULT = 253;
+
+    /** {@code SIOCADDRT} of {@code include/uapi/linux/sockios.h}: add a route. */
+    public static final int SIOCADDRT = 0x890B;
+    /** {@code SIOCDELRT}: delete a route. */
+    public static final int SIOCDELRT = 0x890C;
 
     private final Host host;
 
@@ -44,8 +52,10 @@ public final class FibFrontend {
      * device the route then uses); a {@code src} must be a local address;</li>
      * <li>{@code fib_table_insert}: with a route of the same table,
      * destination, TOS and metric, {@code NLM_F_EXCL} fails, an identical
-     * route fails, {@code NLM_F_REPLACE} replaces the first of them, and
-     * without {@code NLM_F_CREATE} a missing one fails with {@code ENOENT}.</li>
+     * route fails, {@code NLM_F_REPLACE} replaces the first of them in its
+     * place, and without {@code NLM_F_CREATE} a missing one fails with
+     * {@code ENOENT}; a new route goes after the others of its key with
+     * {@code NLM_F_APPEND}, else before them.</li>
      * </ol>
      *
      * @param nlFlags {@link FibConfig#NLM_F_CREATE} and friends: {@code ip route add}
@@ -84,10 +94,7 @@ public final class FibFrontend {
                     }
                     throw new KernelException(Errno.EEXIST);
                 }
-                // lvsunit keeps no position inside a slot: the replacement goes
-                // after the other routes of the same key
-                fib.remove(slot.get(0));
-                fib.insert(route);
+                fib.replace(slot.get(0), route);
                 return route;
             }
             if (match != null) {
@@ -97,7 +104,11 @@ public final class FibFrontend {
         if ((nlFlags & FibConfig.NLM_F_CREATE) == 0) {
             throw new KernelException(Errno.ENOENT);
         }
-        fib.insert(route);
+        if ((nlFlags & FibConfig.NLM_F_APPEND) != 0) {
+            fib.insert(route);
+        } else {
+            fib.insertFirst(route);
+        }
         return route;
     }
 
@@ -132,6 +143,94 @@ public final class FibFrontend {
             }
         }
         throw new KernelException(Errno.ESRCH);
+    }
+
+    /**
+     * {@code ip_rt_ioctl}: {@code SIOCADDRT} and {@code SIOCDELRT}, the route
+     * ioctls of net-tools' {@code route}. The request is made by
+     * {@link #rtentryToFibConfig}; an addition is then {@link #newRoute} with
+     * {@code NLM_F_CREATE} alone (an identical route is {@code EEXIST}, any
+     * other goes first among the routes of its key), a deletion
+     * {@link #delRoute}.
+     *
+     * @param cmd {@link #SIOCADDRT} or {@link #SIOCDELRT}
+     * @throws KernelException with the kernel's errno (the ioctl reports no
+     *     extended ack)
+     */
+    public void ipRtIoctl(int cmd, RtEntry rt) throws KernelException {
+        switch (cmd) {
+            case SIOCADDRT -> newRoute(rtentryToFibConfig(cmd, rt), FibConfig.NLM_F_CREATE);
+            case SIOCDELRT -> delRoute(rtentryToFibConfig(cmd, rt));
+            default -> throw new IllegalArgumentException("not a route ioctl: " + cmd);
+        }
+    }
+
+    /**
+     * {@code rtentry_to_fib_config}: the {@code fib_config} of a route ioctl.
+     *
+     * <ol>
+     * <li>without {@code RTF_HOST} the genmask must be contiguous and clear
+     * the destination's host bits ({@code bad_mask}), else {@code EINVAL};</li>
+     * <li>the main table; an addition has protocol {@code boot}, a deletion
+     * matches any; the metric is {@code rt_metric - 1};</li>
+     * <li>{@code RTF_REJECT} makes an {@code unreachable} route of scope
+     * {@code host}, and nothing else is looked at;</li>
+     * <li>{@code rt_dev} names the device ({@code ENODEV} if none); with
+     * {@code :ALIAS} it must be the label of one of its addresses
+     * ({@code ENODEV} if not), which becomes the preferred source;</li>
+     * <li>a gateway given with {@code RTF_GATEWAY} that is a unicast address
+     * ({@code inet_addr_type_table}) makes the scope {@code universe};</li>
+     * <li>for an addition, {@code RTF_GATEWAY} without a gateway is
+     * {@code EINVAL}, and a scope still unset becomes {@code link}; a
+     * deletion matches any scope then.</li>
+     * </ol>
+     */
+    FibConfig rtentryToFibConfig(int cmd, RtEntry rt) throws KernelException {
+        int plen = 32;
+        if ((rt.flags() & RtEntry.RTF_HOST) == 0) {
+            int len = Ipv4Prefix.lengthOfMask(rt.genmask());
+            if (len < 0 || (rt.dst().bits() & ~rt.genmask().bits()) != 0) {
+                throw new KernelException(Errno.EINVAL); // bad_mask
+            }
+            plen = len;
+        }
+        Ipv4Prefix dst = new Ipv4Prefix(rt.dst(), plen);
+        boolean add = cmd != SIOCDELRT;
+        int protocol = add ? FibRoute.PROTO_BOOT : 0;
+        int priority = rt.metric() != 0 ? rt.metric() - 1 : 0;
+        if ((rt.flags() & RtEntry.RTF_REJECT) != 0) {
+            return new FibConfig(Fib.RT_TABLE_MAIN, RouteType.UNREACHABLE, dst, 0, priority, protocol, RtScope.HOST,
+                    null, null, null);
+        }
+        RtScope scope = RtScope.NOWHERE;
+        NetDevice oif = null;
+        Ipv4Address prefsrc = null;
+        if (rt.dev() != null) {
+            int colon = rt.dev().indexOf(':');
+            String devName = colon < 0 ? rt.dev() : rt.dev().substring(0, colon);
+            oif = host.device(devName).orElseThrow(() -> new KernelException(Errno.ENODEV));
+            if (colon >= 0) {
+                prefsrc = oif.inDevice().ifaByLabel(rt.dev())
+                        .orElseThrow(() -> new KernelException(Errno.ENODEV)).local();
+            }
+        }
+        Ipv4Address gateway = null;
+        if (!rt.gateway().isAny()) {
+            gateway = rt.gateway();
+            if ((rt.flags() & RtEntry.RTF_GATEWAY) != 0 && host.fib().addressType(gateway) == RouteType.UNICAST) {
+                scope = RtScope.UNIVERSE;
+            }
+        }
+        if (add) {
+            if ((rt.flags() & RtEntry.RTF_GATEWAY) != 0 && gateway == null) {
+                throw new KernelException(Errno.EINVAL);
+            }
+            if (scope == RtScope.NOWHERE) {
+                scope = RtScope.LINK;
+            }
+        }
+        return new FibConfig(Fib.RT_TABLE_MAIN, RouteType.UNICAST, dst, 0, priority, protocol, scope, prefsrc,
+                gateway, oif);
     }
 
     /**
@@ -191,19 +290,13 @@ public final class FibFrontend {
         }
     }
 
-    /** {@code fib_props[type].error}: routes that only answer with an error. */
-    private static boolean isErrorType(RouteType type) {
-        return type == RouteType.BLACKHOLE || type == RouteType.UNREACHABLE
-                || type == RouteType.PROHIBIT || type == RouteType.THROW;
-    }
-
     /** {@code fib_create_info}. */
     private FibRoute createInfo(FibConfig cfg) throws KernelException {
         RouteType type = cfg.type() == null ? RouteType.UNICAST : cfg.type();
         if (propsScope(type).value() > cfg.scope().value()) {
             throw new KernelException(Errno.EINVAL, "Invalid scope");
         }
-        if (isErrorType(type)) {
+        if (type.isError()) {
             if (cfg.gateway() != null || cfg.oif() != null) {
                 throw new KernelException(Errno.EINVAL,
                         "Gateway, device and multipath can not be specified for this route type");
@@ -257,24 +350,31 @@ public final class FibFrontend {
 
     /**
      * {@code fib_check_nh_v4_gw} without {@code onlink}: the gateway is looked
-     * up at a scope narrower than the route's (at least link), through the
-     * given device if any, in the route's own table when it is not main, else
-     * in local and main. The answer must be a unicast or local route; its
-     * device becomes the route's and must be up.
+     * up ({@link Fib#lookupScoped}) at a scope narrower than the route's (at
+     * least link), through the given device if any, in the route's own table
+     * when it is not main and then, if that finds nothing usable, in local and
+     * main. No route is {@code ENETUNREACH} and an error route its own error
+     * ({@code fib_lookup}); the answer must be a unicast or local route
+     * ({@code EINVAL}), whose device becomes the route's and must be up. Each
+     * failure carries the extended ack "Nexthop has invalid gateway".
      */
     private NetDevice checkNhGateway(FibConfig cfg) throws KernelException {
         int scope = Math.max(cfg.scope().value() + 1, RtScope.LINK.value());
+        Fib fib = host.fib();
         FibRoute res = null;
-        boolean found = false;
         if (cfg.table() != Fib.RT_TABLE_MAIN && tableExists(cfg.table())) {
-            res = lookupScoped(cfg.gateway(), cfg.oif(), scope, cfg.table());
-            found = res != null && !isErrorType(res.type());
+            res = fib.lookupScoped(cfg.gateway(), cfg.oif(), scope, cfg.table()).orElse(null);
         }
-        if (!found) {
-            res = lookupScoped(cfg.gateway(), cfg.oif(), scope, -1);
-            found = res != null && !isErrorType(res.type());
+        if (res == null || res.type().isError()) {
+            res = fib.lookupScoped(cfg.gateway(), cfg.oif(), scope, -1).orElse(null);
+            if (res == null) {
+                throw new KernelException(Errno.ENETUNREACH, "Nexthop has invalid gateway");
+            }
+            if (res.type().isError()) {
+                throw new KernelException(res.type().error(), "Nexthop has invalid gateway");
+            }
         }
-        if (!found || (res.type() != RouteType.UNICAST && res.type() != RouteType.LOCAL)) {
+        if (res.type() != RouteType.UNICAST && res.type() != RouteType.LOCAL) {
             throw new KernelException(Errno.EINVAL, "Nexthop has invalid gateway");
         }
         NetDevice dev = res.device();
@@ -285,45 +385,6 @@ public final class FibFrontend {
             throw new KernelException(Errno.ENETDOWN);
         }
         return dev;
-    }
-
-    /**
-     * {@code fib_table_lookup} with {@code flowi4_scope} and
-     * {@code FIB_LOOKUP_IGNORE_LINKSTATE}: the longest match among routes of
-     * scope {@code minScope} or narrower (local before main at equal length,
-     * then TOS, metric, insertion); error routes match whatever the device.
-     *
-     * @param table one table, or -1 for the merged local and main tables
-     * @return the route, or {@code null}
-     */
-    private FibRoute lookupScoped(Ipv4Address dst, NetDevice oif, int minScope, int table) {
-        FibRoute best = null;
-        for (FibRoute r : host.fib().routes()) {
-            boolean inTable = table < 0
-                    ? r.table() == Fib.RT_TABLE_LOCAL || r.table() == Fib.RT_TABLE_MAIN
-                    : r.table() == table;
-            if (!inTable || !r.destination().contains(dst) || r.scope().value() < minScope || r.tos() != 0) {
-                continue;
-            }
-            if (!isErrorType(r.type()) && oif != null && r.device() != oif) {
-                continue;
-            }
-            if (best == null || better(r, best)) {
-                best = r;
-            }
-        }
-        return best;
-    }
-
-    private static boolean better(FibRoute candidate, FibRoute current) {
-        int c = Integer.compare(candidate.destination().length(), current.destination().length());
-        if (c != 0) {
-            return c > 0;
-        }
-        if (candidate.table() != current.table()) {
-            return candidate.table() == Fib.RT_TABLE_LOCAL;
-        }
-        return candidate.priority() < current.priority();
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.lvsunit.engine.sysctl.NeighParms;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The IPv4 side of an interface, {@code struct in_device}: its ordered
@@ -48,6 +49,20 @@ public final class InDevice {
     /** The interface's own value of a conf entry. */
     public int conf(DevConf key) {
         return cnf.get(key);
+    }
+
+    /**
+     * The first address whose {@code ifa_label} is {@code label}, as
+     * {@code devinet_ioctl} and {@code rtentry_to_fib_config} look an alias
+     * such as {@code eth0:1} up.
+     */
+    public Optional<IfAddr> ifaByLabel(String label) {
+        for (IfAddr a : ifaList) {
+            if (a.label().equals(label)) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code in_dev_for_each_ifa_rcu} restricted to primaries. */

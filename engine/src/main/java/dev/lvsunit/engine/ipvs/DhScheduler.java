@@ -6,7 +6,7 @@ package dev.lvsunit.engine.ipvs;
  * is {@code (daddr * 2654435761) & 255}. An unusable bucket gives no
  * destination.
  */
-final class DhScheduler implements Scheduler {
+final class DhScheduler implements DestChangedScheduler {
 
     private final RealServer[] buckets = new RealServer[ShScheduler.TAB_SIZE];
 
@@ -15,27 +15,9 @@ final class DhScheduler implements Scheduler {
         return "dh";
     }
 
+    /** {@code ip_vs_dh_dest_changed} → {@code ip_vs_dh_reassign}. */
     @Override
-    public void init(VirtualService svc) {
-        reassign(svc);
-    }
-
-    @Override
-    public void addDest(VirtualService svc, RealServer dest) {
-        reassign(svc);
-    }
-
-    @Override
-    public void delDest(VirtualService svc, RealServer dest, int oldIndex) {
-        reassign(svc);
-    }
-
-    @Override
-    public void updDest(VirtualService svc, RealServer dest) {
-        reassign(svc);
-    }
-
-    private void reassign(VirtualService svc) {
+    public void destChanged(VirtualService svc) {
         var list = svc.destinations;
         int p = 0;
         for (int i = 0; i < buckets.length; i++) {

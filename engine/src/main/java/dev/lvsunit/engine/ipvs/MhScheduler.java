@@ -13,7 +13,7 @@ import java.util.List;
  * {@code hsiphash} with the module's fixed keys: on 64-bit kernels that is
  * SipHash-1-3 of one 32-bit word, reproduced here bit for bit.
  */
-final class MhScheduler implements Scheduler {
+final class MhScheduler implements DestChangedScheduler {
 
     static final int TAB_SIZE = 65521;
     /** {@code IP_VS_MH_TAB_BITS} = {@code CONFIG_IP_VS_MH_TAB_INDEX / 2}. */
@@ -30,28 +30,9 @@ final class MhScheduler implements Scheduler {
         return "mh";
     }
 
-    @Override
-    public void init(VirtualService svc) {
-        changed(svc);
-    }
-
-    @Override
-    public void addDest(VirtualService svc, RealServer dest) {
-        changed(svc);
-    }
-
-    @Override
-    public void delDest(VirtualService svc, RealServer dest, int oldIndex) {
-        changed(svc);
-    }
-
-    @Override
-    public void updDest(VirtualService svc, RealServer dest) {
-        changed(svc);
-    }
-
     /** {@code ip_vs_mh_dest_changed}. */
-    private void changed(VirtualService svc) {
+    @Override
+    public void destChanged(VirtualService svc) {
         gcd = gcdWeight(svc);
         rshift = shiftWeight(svc, gcd);
         reassign(svc);
@@ -178,10 +159,6 @@ final class MhScheduler implements Scheduler {
         v[2] = Long.rotateLeft(v[2], 32);
     }
 
-    private static boolean unavailable(RealServer d) {
-        return d.weight <= 0 || d.overloaded;
-    }
-
     /** {@code ip_vs_mh_schedule} with {@code ip_vs_mh_get} / {@code ip_vs_mh_get_fallback}. */
     @Override
     public RealServer schedule(VirtualService svc, Flow flow) {
@@ -190,12 +167,12 @@ final class MhScheduler implements Scheduler {
         int ihash = (int) (hashkey(addr, port, KEY1, 0) % TAB_SIZE);
         RealServer d = lookup[ihash];
         if (!svc.hasFlag(ServiceSettings.SCHED1)) {
-            return d == null || unavailable(d) ? null : d;
+            return d == null || !Scheduler.usable(d) ? null : d;
         }
         if (d == null) {
             return null;
         }
-        if (!unavailable(d)) {
+        if (Scheduler.usable(d)) {
             return d;
         }
         for (int offset = 0; offset < TAB_SIZE; offset++) {
@@ -205,7 +182,7 @@ final class MhScheduler implements Scheduler {
             if (d == null) {
                 break;
             }
-            if (!unavailable(d)) {
+            if (Scheduler.usable(d)) {
                 return d;
             }
         }

@@ -55,7 +55,11 @@ interface Scheduler {
         return f == null ? Optional.empty() : Optional.of(f.apply(env));
     }
 
-    /** Usable for new work in almost every scheduler: not overloaded and weight above 0. */
+    /**
+     * Usable for new work in almost every scheduler: not overloaded and weight
+     * above 0 (the opposite of {@code is_unavailable} in {@code ip_vs_sh.c}
+     * and {@code ip_vs_mh.c}).
+     */
     static boolean usable(RealServer d) {
         return !d.overloaded && d.weight > 0;
     }

@@ -9,7 +9,7 @@ package dev.lvsunit.engine.ipvs;
  * {@code sh-port}; with {@code sh-fallback} an unusable bucket is followed by
  * re-hashes with offsets ({@code ip_vs_sh_get_fallback}).
  */
-final class ShScheduler implements Scheduler {
+final class ShScheduler implements DestChangedScheduler {
 
     static final int TAB_BITS = 8;
     static final int TAB_SIZE = 1 << TAB_BITS;
@@ -22,27 +22,9 @@ final class ShScheduler implements Scheduler {
         return "sh";
     }
 
+    /** {@code ip_vs_sh_dest_changed} → {@code ip_vs_sh_reassign}. */
     @Override
-    public void init(VirtualService svc) {
-        reassign(svc);
-    }
-
-    @Override
-    public void addDest(VirtualService svc, RealServer dest) {
-        reassign(svc);
-    }
-
-    @Override
-    public void delDest(VirtualService svc, RealServer dest, int oldIndex) {
-        reassign(svc);
-    }
-
-    @Override
-    public void updDest(VirtualService svc, RealServer dest) {
-        reassign(svc);
-    }
-
-    private void reassign(VirtualService svc) {
+    public void destChanged(VirtualService svc) {
         var list = svc.destinations;
         int p = 0;
         int count = 0;
@@ -73,10 +55,6 @@ final class ShScheduler implements Scheduler {
         return (offset + hash32(port + flow.source().bits(), TAB_BITS)) & TAB_MASK;
     }
 
-    private static boolean unavailable(RealServer d) {
-        return d.weight <= 0 || d.overloaded;
-    }
-
     @Override
     public RealServer schedule(VirtualService svc, Flow flow) {
         int port = svc.hasFlag(ServiceSettings.SCHED2) ? flow.sourcePort() : 0;
@@ -86,20 +64,20 @@ final class ShScheduler implements Scheduler {
             if (d == null) {
                 return null;
             }
-            if (!unavailable(d)) {
+            if (Scheduler.usable(d)) {
                 return d;
             }
             for (int offset = 0; offset < TAB_SIZE; offset++) {
                 int roffset = (offset + ihash) % TAB_SIZE;
                 d = buckets[hashkey(flow, port, roffset)];
-                if (d != null && !unavailable(d)) {
+                if (d != null && Scheduler.usable(d)) {
                     return d;
                 }
             }
             return null;
         }
         RealServer d = buckets[hashkey(flow, port, 0)];
-        return d == null || unavailable(d) ? null : d;
+        return d == null || !Scheduler.usable(d) ? null : d;
     }
 
     /** The table, for tests. */

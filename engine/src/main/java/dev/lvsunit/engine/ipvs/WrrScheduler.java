@@ -9,7 +9,7 @@ import java.util.List;
  * {@code cw} stepping down by {@code di}; a real server is picked when its
  * weight is at least {@code cw}.
  */
-final class WrrScheduler implements Scheduler {
+final class WrrScheduler implements DestChangedScheduler {
 
     private RealServer cl;
     private int cw;
@@ -30,23 +30,9 @@ final class WrrScheduler implements Scheduler {
         cw = mw;
     }
 
-    @Override
-    public void addDest(VirtualService svc, RealServer dest) {
-        changed(svc);
-    }
-
-    @Override
-    public void delDest(VirtualService svc, RealServer dest, int oldIndex) {
-        changed(svc);
-    }
-
-    @Override
-    public void updDest(VirtualService svc, RealServer dest) {
-        changed(svc);
-    }
-
     /** {@code ip_vs_wrr_dest_changed}. */
-    private void changed(VirtualService svc) {
+    @Override
+    public void destChanged(VirtualService svc) {
         cl = null;
         di = gcdWeight(svc);
         mw = maxWeight(svc) - (di - 1);

@@ -25,22 +25,15 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ArpAnnounceTest {
 
-    private ArpLab lab;
-    private Host client;
-    private Host rs;
-    private NetDevice cEth;
-    private NetDevice rsEth;
+    private final ArpLab.RealServerLan lan = ArpLab.realServerLan();
+    private final ArpLab lab = lan.lab();
+    private final Host client = lan.client();
+    private final Host rs = lan.rs();
+    private final NetDevice cEth = lan.clientEth();
+    private final NetDevice rsEth = lan.rsEth();
 
     @BeforeEach
     void setUp() {
-        lab = new ArpLab();
-        client = lab.host("client");
-        rs = lab.host("rs");
-        cEth = lab.nic(client, "eth0", "02:00:00:00:00:50");
-        rsEth = lab.nic(rs, "eth0", "02:00:00:00:01:79");
-        addr(cEth, "10.0.0.50/24");
-        addr(rsEth, "10.0.0.179/24");
-        addr(rs.loopback(), "10.0.0.101/32");
         addr(rs.loopback(), "172.16.0.1/32");
     }
 

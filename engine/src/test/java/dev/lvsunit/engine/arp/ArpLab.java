@@ -42,6 +42,34 @@ public final class ArpLab {
         return MacAddress.parse(text);
     }
 
+    /**
+     * The LVS-DR real server of the reference's Appendix A, on one segment:
+     * client eth0 10.0.0.50/24 (02:00:00:00:00:50), real server eth0
+     * 10.0.0.179/24 (02:00:00:00:01:79) with the VIP 10.0.0.101/32 on its
+     * {@code lo}; no sysctl changed.
+     *
+     * @param lab the lab they live in
+     * @param client the client host
+     * @param rs the real server
+     * @param clientEth the client's eth0
+     * @param rsEth the real server's eth0
+     */
+    public record RealServerLan(ArpLab lab, Host client, Host rs, NetDevice clientEth, NetDevice rsEth) {
+    }
+
+    /** A new lab holding the {@link RealServerLan}. */
+    public static RealServerLan realServerLan() {
+        ArpLab lab = new ArpLab();
+        Host client = lab.host("client");
+        Host rs = lab.host("rs");
+        NetDevice cEth = lab.nic(client, "eth0", "02:00:00:00:00:50");
+        NetDevice rsEth = lab.nic(rs, "eth0", "02:00:00:00:01:79");
+        addr(cEth, "10.0.0.50/24");
+        addr(rsEth, "10.0.0.179/24");
+        addr(rs.loopback(), "10.0.0.101/32");
+        return new RealServerLan(lab, client, rs, cEth, rsEth);
+    }
+
     public Host host(String name) {
         return world.host(name).orElseGet(() -> world.addHost(name));
     }

@@ -11,6 +11,8 @@ import dev.lvsunit.engine.net.MacAddress;
 import dev.lvsunit.engine.packet.ArpPacket;
 import dev.lvsunit.engine.packet.EthernetFrame;
 import dev.lvsunit.engine.socket.PacketSocket;
+import dev.lvsunit.tools.libc.Getopt;
+import dev.lvsunit.tools.libc.Strerror;
 import dev.lvsunit.tools.spi.CommandContext;
 import dev.lvsunit.tools.spi.NotSupportedException;
 import java.util.List;
@@ -77,18 +79,14 @@ final class Arping {
     }
 
     static int run(CommandContext ctx, List<String> args) {
-        try {
-            return new Arping(ctx).main(args);
-        } catch (ToolExit e) {
-            return e.status();
-        }
+        return ToolExit.run(() -> new Arping(ctx).main(args));
     }
 
     private int main(List<String> args) {
-        Getopt g = new Getopt(PROG, OPTSTRING, args);
-        for (Getopt.Option o = g.next(); o != null; o = g.next()) {
+        Getopt g = Getopt.getopt(ctx, PROG, args, OPTSTRING);
+        for (Getopt.Opt o = g.next(); o != null; o = g.next()) {
             String arg = o.argument();
-            switch (o.option()) {
+            switch (o.val()) {
                 case 'b' -> broadcastOnly = true;
                 case 'D' -> {
                     dad = true;
@@ -113,9 +111,6 @@ final class Arping {
                 case 's' -> source = arg;
                 case 'V' -> throw new NotSupportedException("arping -V");
                 default -> {
-                    if (o.error() != null) {
-                        ctx.err().println(o.error());
-                    }
                     Usage.arping(ctx);
                     throw new ToolExit(2);
                 }
@@ -164,7 +159,7 @@ final class Arping {
                     FibResult res = host.route().output(gdst, Ipv4Address.ANY, device);
                     gsrc = res.source();
                 } catch (KernelException e) {
-                    ctx.err().println("arping: connect: " + Libc.strerror(e.errno()));
+                    ctx.err().println("arping: connect: " + Strerror.of(e.errno()));
                     throw new ToolExit(2);
                 }
             }

@@ -1,6 +1,5 @@
 package dev.lvsunit.tools.iputils;
 
-import dev.lvsunit.engine.Errno;
 import dev.lvsunit.engine.net.Ipv4Address;
 import dev.lvsunit.tools.spi.CommandContext;
 import java.math.BigDecimal;
@@ -10,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * The C library and iputils helpers whose behaviour shows in the output:
- * {@code inet_aton}, {@code strerror}, {@code strtol_or_err},
+ * {@code inet_aton}, {@code strtol_or_err},
  * {@code ping_strtod} and {@code printf("%g")}.
  */
 final class Libc {
@@ -74,28 +73,6 @@ final class Libc {
             return a;
         }
         return name.equals("localhost") ? Ipv4Address.of(127, 0, 0, 1) : null;
-    }
-
-    /** glibc's {@code strerror}. */
-    static String strerror(Errno errno) {
-        return switch (errno) {
-            case EPERM -> "Operation not permitted";
-            case ENOENT -> "No such file or directory";
-            case ESRCH -> "No such process";
-            case EACCES -> "Permission denied";
-            case EEXIST -> "File exists";
-            case ENODEV -> "No such device";
-            case EINVAL -> "Invalid argument";
-            case ENETDOWN -> "Network is down";
-            case ENETUNREACH -> "Network is unreachable";
-            case EHOSTUNREACH -> "No route to host";
-            case EADDRNOTAVAIL -> "Cannot assign requested address";
-            case EADDRINUSE -> "Address already in use";
-            case ECONNREFUSED -> "Connection refused";
-            case ETIMEDOUT -> "Connection timed out";
-            case ENOBUFS -> "No buffer space available";
-            case EOPNOTSUPP -> "Operation not supported";
-        };
     }
 
     /**

@@ -10,6 +10,8 @@ import dev.lvsunit.engine.ipv4.RouteType;
 import dev.lvsunit.engine.link.NetDevice;
 import dev.lvsunit.engine.net.Ipv4Address;
 import dev.lvsunit.engine.socket.PingSocket;
+import dev.lvsunit.tools.libc.Getopt;
+import dev.lvsunit.tools.libc.Strerror;
 import dev.lvsunit.tools.spi.CommandContext;
 import dev.lvsunit.tools.spi.NotSupportedException;
 import java.util.BitSet;
@@ -87,18 +89,14 @@ final class Ping {
     }
 
     static int run(CommandContext ctx, List<String> args) {
-        try {
-            return new Ping(ctx).main(args);
-        } catch (ToolExit e) {
-            return e.status();
-        }
+        return ToolExit.run(() -> new Ping(ctx).main(args));
     }
 
     private int main(List<String> args) {
-        Getopt g = new Getopt(PROG, OPTSTRING, args);
-        for (Getopt.Option o = g.next(); o != null; o = g.next()) {
+        Getopt g = Getopt.getopt(ctx, PROG, args, OPTSTRING);
+        for (Getopt.Opt o = g.next(); o != null; o = g.next()) {
             String arg = o.argument();
-            switch (o.option()) {
+            switch (o.val()) {
                 case 'c' -> npackets = Libc.strtolOrErr(ctx, PROG, arg, "invalid argument", 1, Long.MAX_VALUE);
                 case 'i' -> {
                     double v = Libc.pingStrtod(ctx, PROG, arg, "bad timing interval");
@@ -141,13 +139,10 @@ final class Ping {
                 case 'b' -> broadcastPings = true;
                 case '4' -> { }
                 case 'h', '?' -> {
-                    if (o.error() != null) {
-                        ctx.err().println(o.error());
-                    }
                     Usage.ping(ctx);
                     throw new ToolExit(2);
                 }
-                default -> throw new NotSupportedException("ping -" + o.option());
+                default -> throw new NotSupportedException("ping -" + (char) o.val());
             }
         }
         List<String> operands = g.operands();
@@ -196,7 +191,7 @@ final class Ping {
                     ctx.err().println("ping: Do you want to ping broadcast? Then -b. "
                             + "If not, check your local firewall rules");
                 } else {
-                    ctx.err().println("ping: connect: " + Libc.strerror(e.errno()));
+                    ctx.err().println("ping: connect: " + Strerror.of(e.errno()));
                 }
                 throw new ToolExit(2);
             }

@@ -1,5 +1,7 @@
 package dev.lvsunit.tools.iputils;
 
+import java.util.function.IntSupplier;
+
 /** {@code error(STATUS, ...)} / {@code exit(STATUS)}: the program stops with an exit status. */
 final class ToolExit extends RuntimeException {
 
@@ -10,7 +12,12 @@ final class ToolExit extends RuntimeException {
         this.status = status;
     }
 
-    int status() {
-        return status;
+    /** Runs a program's {@code main}: what it returns, or the status it exited with on the way. */
+    static int run(IntSupplier main) {
+        try {
+            return main.getAsInt();
+        } catch (ToolExit e) {
+            return e.status;
+        }
     }
 }

@@ -1,17 +1,17 @@
 package dev.lvsunit.tools.nettools;
 
 import dev.lvsunit.engine.Errno;
-import dev.lvsunit.engine.Host;
 import dev.lvsunit.engine.KernelException;
-import dev.lvsunit.engine.ipv4.FibRoute;
-import dev.lvsunit.engine.ipv4.RouteType;
-import dev.lvsunit.engine.ipv4.RtScope;
+import dev.lvsunit.engine.arp.ArpIoctl;
+import dev.lvsunit.engine.arp.ArpReq;
 import dev.lvsunit.engine.link.NetDevice;
 import dev.lvsunit.engine.neigh.Neighbour;
 import dev.lvsunit.engine.neigh.NudState;
 import dev.lvsunit.engine.neigh.ProxyNeighbour;
 import dev.lvsunit.engine.net.Ipv4Address;
 import dev.lvsunit.engine.net.MacAddress;
+import dev.lvsunit.tools.libc.Getopt;
+import dev.lvsunit.tools.libc.Strerror;
 import dev.lvsunit.tools.spi.Command;
 import dev.lvsunit.tools.spi.CommandContext;
 import dev.lvsunit.tools.spi.NotSupportedException;
@@ -23,14 +23,10 @@ import java.util.Set;
  * {@code arp} of net-tools 2.10 ({@code arp.c}): shows the ARP cache as
  * {@code /proc/net/arp} lists it ({@code arp_seq_show}: every neighbour but
  * the NOARP ones, in the table's order), and sets and deletes entries through
- * {@code SIOCSARP}/{@code SIOCDARP} ({@code arp_ioctl} in
- * {@code net/ipv4/arp.c}). Failures exit 255.
+ * {@code SIOCSARP}/{@code SIOCDARP} (the engine's {@link ArpIoctl}).
+ * Failures exit 255.
  */
 final class ArpCommand implements Command {
-
-    /** {@code ATF_*} of {@code include/uapi/linux/if_arp.h}. */
-    private static final int ATF_COM = 0x02;
-    private static final int ATF_PERM = 0x04;
 
     private static final Set<String> ADDRESS_FAMILIES = Set.of("unix", "inet", "inet6", "ax25", "netrom", "rose",
             "ipx", "ddp", "ec", "ash", "x25");
@@ -55,13 +51,13 @@ final class ArpCommand implements Command {
 
     @Override
     public int run(CommandContext ctx, List<String> args) {
-        Getopt.Result parsed = Getopt.parse(ctx, "arp", args, "A:H:adfp:nsei:t:vh?DNV", LONGOPTS, true);
+        Getopt g = Getopt.getoptLong(ctx, "arp", args, "A:H:adfp:nsei:t:vh?DNV", LONGOPTS);
         int what = 0;
         boolean all = false;
         boolean linuxStyle = false;
         boolean hwSet = false;
         String device = "";
-        for (Getopt.Opt o : parsed.options()) {
+        for (Getopt.Opt o = g.next(); o != null; o = g.next()) {
             switch (o.val()) {
                 case 'a':
                     what = 1;
@@ -116,7 +112,7 @@ final class ArpCommand implements Command {
                     throw new NotSupportedException("arp -" + (char) o.val());
             }
         }
-        List<String> operands = parsed.operands();
+        List<String> operands = g.operands();
         switch (what) {
             case 0:
                 return show(ctx, operands, true, false, hwSet, device);
@@ -164,7 +160,7 @@ final class ArpCommand implements Command {
                 continue;
             }
             showed++;
-            int flags = flags(n.state());
+            int flags = ArpIoctl.arpStateToFlags(n.state());
             String hw = dev.isLoopback() ? "loop" : "ether";
             String mac = n.lladdr() == null ? MacAddress.ZERO.toString() : n.lladdr().toString();
             if (linuxStyle) {
@@ -173,7 +169,7 @@ final class ArpCommand implements Command {
                     title = true;
                 }
                 StringBuilder sb = new StringBuilder(String.format("%-23.23s  ", ip));
-                if ((flags & ATF_COM) == 0) {
+                if ((flags & ArpIoctl.ATF_COM) == 0) {
                     sb.append(String.format("%-8.8s%-20.20s", "", "(incomplete)"));
                 } else {
                     sb.append(String.format("%-8.8s%-20.20s", hw, mac));
@@ -182,12 +178,12 @@ final class ArpCommand implements Command {
                 ctx.out().println(sb.toString());
             } else {
                 StringBuilder sb = new StringBuilder("? (" + ip + ") at ");
-                if ((flags & ATF_COM) == 0) {
+                if ((flags & ArpIoctl.ATF_COM) == 0) {
                     sb.append("<incomplete> ");
                 } else {
                     sb.append(mac).append(" [").append(hw).append("] ");
                 }
-                if ((flags & ATF_PERM) != 0) {
+                if ((flags & ArpIoctl.ATF_PERM) != 0) {
                     sb.append("PERM ");
                 }
                 sb.append("on ").append(dev.name());
@@ -230,16 +226,8 @@ final class ArpCommand implements Command {
         return 0;
     }
 
-    /** {@code arp_state_to_flags}. */
-    private static int flags(NudState state) {
-        if (state == NudState.NUD_PERMANENT) {
-            return ATF_PERM | ATF_COM;
-        }
-        return state.valid() ? ATF_COM : 0;
-    }
-
     private static String flagLetters(int flags) {
-        return ((flags & ATF_COM) != 0 ? "C" : "") + ((flags & ATF_PERM) != 0 ? "M" : "");
+        return ((flags & ArpIoctl.ATF_COM) != 0 ? "C" : "") + ((flags & ArpIoctl.ATF_PERM) != 0 ? "M" : "");
     }
 
     // ---- deleting
@@ -293,14 +281,10 @@ final class ArpCommand implements Command {
         if (which == 0) {
             which = 3;
         }
-        Host h = ctx.host();
+        ArpIoctl ioctl = new ArpIoctl(ctx.host());
         if ((which & 2) != 0) {
             try {
-                NetDevice dev = ioctlDevice(h, device).orElse(null);
-                if (dev == null) {
-                    dev = routeDevice(h, ip);
-                }
-                h.neigh().delete(ip, dev);
+                ioctl.arpIoctl(ArpIoctl.SIOCDARP, new ArpReq(ip, null, 0, device));
                 return 0;
             } catch (KernelException e) {
                 if (e.errno() != Errno.ENOENT) {
@@ -314,8 +298,7 @@ final class ArpCommand implements Command {
             }
         }
         try {
-            NetDevice dev = ioctlDevice(h, device).orElse(null);
-            h.neigh().deleteProxy(ip, dev);
+            ioctl.arpIoctl(ArpIoctl.SIOCDARP, new ArpReq(ip, null, ArpIoctl.ATF_PUBL, device));
             return 0;
         } catch (KernelException e) {
             if (e.errno() != Errno.ENOENT) {
@@ -380,64 +363,14 @@ final class ArpCommand implements Command {
                     return usage(ctx);
             }
         }
-        Host h = ctx.host();
+        int flags = ArpIoctl.ATF_COM | (permanent ? ArpIoctl.ATF_PERM : 0) | (publish ? ArpIoctl.ATF_PUBL : 0);
         try {
-            NetDevice dev = ioctlDevice(h, device).orElse(null);
-            if (publish) {
-                // arp_req_set_public: without a device, the one whose MAC was given
-                if (dev == null) {
-                    dev = deviceWithMac(h, mac.get());
-                }
-                h.neigh().addProxy(ip, dev, false);
-                return 0;
-            }
-            if (dev == null) {
-                dev = routeDevice(h, ip);
-            }
-            if (dev.isLoopback()) {
-                throw new KernelException(Errno.EINVAL); // arp_ha.sa_family != dev->type
-            }
-            h.neigh().replace(ip, dev, mac.get(), permanent ? NudState.NUD_PERMANENT : NudState.NUD_STALE);
+            new ArpIoctl(ctx.host()).arpIoctl(ArpIoctl.SIOCSARP, new ArpReq(ip, mac.get(), flags, device));
             return 0;
         } catch (KernelException e) {
             ctx.err().println("SIOCSARP: " + Strerror.of(e.errno()));
             return 255;
         }
-    }
-
-    /** {@code arp_ioctl}: the device named by {@code -i} or {@code dev}, ENODEV if there is none of that name. */
-    private static Optional<NetDevice> ioctlDevice(Host host, String device) throws KernelException {
-        if (device.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(host.device(device).orElseThrow(() -> new KernelException(Errno.ENODEV)));
-    }
-
-    /**
-     * {@code arp_req_set}/{@code arp_req_delete} without a device:
-     * {@code ip_route_output(ip, RT_SCOPE_LINK)}, a route of link scope or
-     * narrower; a local address routes to loopback.
-     */
-    private static NetDevice routeDevice(Host host, Ipv4Address ip) throws KernelException {
-        FibRoute r = RtIoctl.lookup(host, ip, null, RtScope.LINK.value())
-                .orElseThrow(() -> new KernelException(Errno.ENETUNREACH));
-        if (r.type() == RouteType.LOCAL) {
-            return host.loopback();
-        }
-        if (r.device() == null) {
-            throw new KernelException(Errno.EINVAL);
-        }
-        return r.device();
-    }
-
-    /** {@code dev_getbyhwaddr_rcu}: the Ethernet interface with that MAC, ENODEV if none. */
-    private static NetDevice deviceWithMac(Host host, MacAddress mac) throws KernelException {
-        for (NetDevice d : host.devices()) {
-            if (!d.isLoopback() && d.mac().equals(mac)) {
-                return d;
-            }
-        }
-        throw new KernelException(Errno.ENODEV);
     }
 
     private static int usage(CommandContext ctx) {

@@ -1,13 +1,15 @@
 package dev.lvsunit.tools.nettools;
 
-import dev.lvsunit.engine.Errno;
 import dev.lvsunit.engine.Host;
 import dev.lvsunit.engine.KernelException;
+import dev.lvsunit.engine.ipv4.DevinetIoctl;
 import dev.lvsunit.engine.ipv4.IfAddr;
+import dev.lvsunit.engine.link.DevIoctl;
 import dev.lvsunit.engine.link.DeviceStats;
 import dev.lvsunit.engine.link.NetDevice;
 import dev.lvsunit.engine.net.Ipv4Address;
 import dev.lvsunit.engine.net.MacAddress;
+import dev.lvsunit.tools.libc.Strerror;
 import dev.lvsunit.tools.spi.Command;
 import dev.lvsunit.tools.spi.CommandContext;
 import dev.lvsunit.tools.spi.NotSupportedException;
@@ -20,7 +22,7 @@ import java.util.TreeSet;
  * {@code ifconfig} of net-tools 2.10 ({@code ifconfig.c},
  * {@code lib/interface.c}): shows interfaces and their alias labels, and
  * sets addresses, masks, broadcasts, MTU, MAC and up/down through the
- * interface ioctls ({@link DevinetIoctl}).
+ * interface ioctls (the engine's {@link DevIoctl} and {@link DevinetIoctl}).
  *
  * <p>Arguments after the interface are processed one by one, in order, each
  * with its own ioctl, as the real tool does: {@code ifconfig eth0:0 VIP
@@ -112,13 +114,15 @@ final class IfconfigCommand implements Command {
     /** {@code if_print}, {@code ife_print_long} and {@code ife_print_short}. */
     private static final class Display {
         private final CommandContext ctx;
-        private final DevinetIoctl ioctl;
+        private final DevIoctl devIoctl;
+        private final DevinetIoctl inetIoctl;
         private final boolean all;
         private final boolean shortFormat;
 
         Display(CommandContext ctx, boolean all, boolean shortFormat) {
             this.ctx = ctx;
-            this.ioctl = new DevinetIoctl(ctx.host());
+            this.devIoctl = new DevIoctl(ctx.host());
+            this.inetIoctl = new DevinetIoctl(ctx.host());
             this.all = all;
             this.shortFormat = shortFormat;
         }
@@ -151,7 +155,7 @@ final class IfconfigCommand implements Command {
                 if (flags.isEmpty()) {
                     return -1;
                 }
-                if ((flags.get() & DevinetIoctl.IFF_UP) != 0 || all) {
+                if ((flags.get() & DevIoctl.IFF_UP) != 0 || all) {
                     print(name);
                 }
             }
@@ -171,7 +175,7 @@ final class IfconfigCommand implements Command {
         /** {@code do_if_fetch}: the flags, or the error message. */
         private Optional<Integer> fetch(String name) {
             try {
-                return Optional.of(ioctl.flags(name));
+                return Optional.of(devIoctl.getFlags(name));
             } catch (KernelException e) {
                 ctx.err().println(name + ": error fetching interface information: Device not found");
                 return Optional.empty();
@@ -180,9 +184,9 @@ final class IfconfigCommand implements Command {
 
         private void print(String name) {
             try {
-                NetDevice dev = ioctl.device(name);
-                int flags = ioctl.flags(name);
-                Optional<IfAddr> ifa = ioctl.addressByLabel(name);
+                NetDevice dev = devIoctl.device(name);
+                int flags = devIoctl.getFlags(name);
+                Optional<IfAddr> ifa = inetIoctl.addressByLabel(name);
                 boolean stats = name.equals(dev.name());
                 if (shortFormat) {
                     printShort(name, dev, flags, stats);
@@ -200,7 +204,7 @@ final class IfconfigCommand implements Command {
                 IfAddr a = ifa.get();
                 StringBuilder line = new StringBuilder("        inet ").append(a.local())
                         .append("  netmask ").append(new Ipv4Address(a.maskBits()));
-                if ((flags & DevinetIoctl.IFF_BROADCAST) != 0) {
+                if ((flags & DevIoctl.IFF_BROADCAST) != 0) {
                     line.append("  broadcast ").append(a.broadcast());
                 }
                 ctx.out().println(line.toString());
@@ -232,19 +236,19 @@ final class IfconfigCommand implements Command {
             } else {
                 sb.append(String.format("%-56s", "     - no statistics available -"));
             }
-            if ((flags & DevinetIoctl.IFF_BROADCAST) != 0) {
+            if ((flags & DevIoctl.IFF_BROADCAST) != 0) {
                 sb.append('B');
             }
-            if ((flags & DevinetIoctl.IFF_LOOPBACK) != 0) {
+            if ((flags & DevIoctl.IFF_LOOPBACK) != 0) {
                 sb.append('L');
             }
-            if ((flags & DevinetIoctl.IFF_MULTICAST) != 0) {
+            if ((flags & DevIoctl.IFF_MULTICAST) != 0) {
                 sb.append('M');
             }
-            if ((flags & DevinetIoctl.IFF_RUNNING) != 0) {
+            if ((flags & DevIoctl.IFF_RUNNING) != 0) {
                 sb.append('R');
             }
-            if ((flags & DevinetIoctl.IFF_UP) != 0) {
+            if ((flags & DevIoctl.IFF_UP) != 0) {
                 sb.append('U');
             }
             ctx.out().println(sb.toString());
@@ -254,19 +258,19 @@ final class IfconfigCommand implements Command {
     /** The names {@code ife_print_long} lists inside {@code <...>}, in its order. */
     static String flagNames(int flags) {
         StringBuilder sb = new StringBuilder();
-        if ((flags & DevinetIoctl.IFF_UP) != 0) {
+        if ((flags & DevIoctl.IFF_UP) != 0) {
             sb.append("UP,");
         }
-        if ((flags & DevinetIoctl.IFF_BROADCAST) != 0) {
+        if ((flags & DevIoctl.IFF_BROADCAST) != 0) {
             sb.append("BROADCAST,");
         }
-        if ((flags & DevinetIoctl.IFF_LOOPBACK) != 0) {
+        if ((flags & DevIoctl.IFF_LOOPBACK) != 0) {
             sb.append("LOOPBACK,");
         }
-        if ((flags & DevinetIoctl.IFF_RUNNING) != 0) {
+        if ((flags & DevIoctl.IFF_RUNNING) != 0) {
             sb.append("RUNNING,");
         }
-        if ((flags & DevinetIoctl.IFF_MULTICAST) != 0) {
+        if ((flags & DevIoctl.IFF_MULTICAST) != 0) {
             sb.append("MULTICAST,");
         }
         if (sb.length() > 0) {
@@ -299,7 +303,8 @@ final class IfconfigCommand implements Command {
     /** The argument loop of {@code main} in {@code ifconfig.c}. */
     private static final class Setter {
         private final CommandContext ctx;
-        private final DevinetIoctl ioctl;
+        private final DevIoctl devIoctl;
+        private final DevinetIoctl inetIoctl;
         private final String ifname;
         private final boolean verbose;
         private int goterr;
@@ -308,7 +313,8 @@ final class IfconfigCommand implements Command {
 
         Setter(CommandContext ctx, String ifname, boolean verbose) {
             this.ctx = ctx;
-            this.ioctl = new DevinetIoctl(ctx.host());
+            this.devIoctl = new DevIoctl(ctx.host());
+            this.inetIoctl = new DevinetIoctl(ctx.host());
             this.ifname = ifname;
             this.verbose = verbose;
         }
@@ -328,11 +334,11 @@ final class IfconfigCommand implements Command {
                 }
                 switch (w) {
                     case "up":
-                        goterr |= setFlag(DevinetIoctl.IFF_UP | DevinetIoctl.IFF_RUNNING);
+                        goterr |= setFlag(DevIoctl.IFF_UP | DevIoctl.IFF_RUNNING);
                         i++;
                         continue;
                     case "down":
-                        goterr |= clearFlag(DevinetIoctl.IFF_UP);
+                        goterr |= clearFlag(DevIoctl.IFF_UP);
                         i++;
                         continue;
                     case "mtu":
@@ -365,7 +371,7 @@ final class IfconfigCommand implements Command {
         private int setFlag(int flag) {
             int flags;
             try {
-                flags = ioctl.flags(ifname);
+                flags = devIoctl.getFlags(ifname);
             } catch (KernelException e) {
                 ctx.err().println(ifname + ": ERROR while getting interface flags: " + Strerror.of(e.errno()));
                 return -1;
@@ -377,7 +383,7 @@ final class IfconfigCommand implements Command {
         private int clearFlag(int flag) {
             int flags;
             try {
-                flags = ioctl.flags(ifname);
+                flags = devIoctl.getFlags(ifname);
             } catch (KernelException e) {
                 ctx.err().println(ifname + ": ERROR while getting interface flags: " + Strerror.of(e.errno()));
                 return -1;
@@ -387,7 +393,7 @@ final class IfconfigCommand implements Command {
 
         private int setFlags(int flags) {
             try {
-                ioctl.setFlags(ifname, flags);
+                inetIoctl.setFlags(ifname, flags);
                 return 0;
             } catch (KernelException e) {
                 ctx.err().println("SIOCSIFFLAGS: " + Strerror.of(e.errno()));
@@ -400,11 +406,11 @@ final class IfconfigCommand implements Command {
                 usage(ctx, 3);
             }
             try {
-                NetDevice dev = ioctl.device(ifname);
+                NetDevice dev = devIoctl.device(ifname);
                 if (dev.isLoopback()) {
                     throw new NotSupportedException("the MTU of loopback");
                 }
-                ioctl.setMtu(ifname, atoi(words.get(i + 1)));
+                devIoctl.setMtu(ifname, atoi(words.get(i + 1)));
             } catch (KernelException e) {
                 ctx.err().println("SIOCSIFMTU: " + Strerror.of(e.errno()));
                 goterr = 1;
@@ -422,14 +428,14 @@ final class IfconfigCommand implements Command {
                     return i + 1;
                 }
                 try {
-                    ioctl.setBroadcast(ifname, a.get());
+                    inetIoctl.setBroadcast(ifname, a.get());
                 } catch (KernelException e) {
                     ctx.err().println("SIOCSIFBRDADDR: " + Strerror.of(e.errno()));
                     goterr = 1;
                 }
                 i++;
             }
-            goterr |= setFlag(DevinetIoctl.IFF_BROADCAST);
+            goterr |= setFlag(DevIoctl.IFF_BROADCAST);
             return i;
         }
 
@@ -449,7 +455,7 @@ final class IfconfigCommand implements Command {
 
         private int setNetmask(Ipv4Address mask) {
             try {
-                ioctl.setNetmask(ifname, mask);
+                inetIoctl.setNetmask(ifname, mask);
                 return 0;
             } catch (KernelException e) {
                 ctx.err().println("SIOCSIFNETMASK: " + Strerror.of(e.errno()));
@@ -476,14 +482,7 @@ final class IfconfigCommand implements Command {
                 return i + 3;
             }
             try {
-                NetDevice dev = ioctl.device(ifname);
-                if (dev.isLoopback()) {
-                    throw new KernelException(Errno.EINVAL); // sa_family != dev->type
-                }
-                if (mac.get().isMulticast() || mac.get().isZero()) {
-                    throw new KernelException(Errno.EADDRNOTAVAIL); // !is_valid_ether_addr
-                }
-                ctx.host().setMac(dev, mac.get());
+                devIoctl.setHwAddr(ifname, mac.get());
             } catch (KernelException e) {
                 ctx.err().println("SIOCSIFHWADDR: " + Strerror.of(e.errno()));
                 goterr = 1;
@@ -521,7 +520,7 @@ final class IfconfigCommand implements Command {
                 throw new UsageExit(1);
             }
             try {
-                ioctl.setAddress(ifname, address);
+                inetIoctl.setAddress(ifname, address);
             } catch (KernelException e) {
                 ctx.err().println("SIOCSIFADDR: " + Strerror.of(e.errno()));
                 goterr = 1;
@@ -529,7 +528,7 @@ final class IfconfigCommand implements Command {
             boolean alias = ifname.indexOf(':') >= 0;
             boolean deleted = alias && (ifname.endsWith("-") || address.isAny());
             if (!deleted) {
-                goterr |= setFlag(DevinetIoctl.IFF_UP | DevinetIoctl.IFF_RUNNING);
+                goterr |= setFlag(DevIoctl.IFF_UP | DevIoctl.IFF_RUNNING);
             }
         }
 

@@ -2,9 +2,13 @@ package dev.lvsunit.tools.nettools;
 
 import dev.lvsunit.engine.KernelException;
 import dev.lvsunit.engine.ipv4.Fib;
+import dev.lvsunit.engine.ipv4.FibFrontend;
 import dev.lvsunit.engine.ipv4.FibRoute;
 import dev.lvsunit.engine.ipv4.RouteType;
+import dev.lvsunit.engine.ipv4.RtEntry;
 import dev.lvsunit.engine.net.Ipv4Address;
+import dev.lvsunit.tools.libc.Getopt;
+import dev.lvsunit.tools.libc.Strerror;
 import dev.lvsunit.tools.spi.Command;
 import dev.lvsunit.tools.spi.CommandContext;
 import dev.lvsunit.tools.spi.NotSupportedException;
@@ -16,8 +20,9 @@ import java.util.Optional;
  * {@code route} of net-tools 2.10 ({@code route.c}, {@code lib/inet_gr.c},
  * {@code lib/inet_sr.c}) for the {@code inet} family: shows the main table
  * as {@code /proc/net/route} lists it, and adds and deletes routes through
- * {@code SIOCADDRT}/{@code SIOCDELRT} ({@link RtIoctl}). Kernel errors exit
- * 7 ({@code E_SOCK}), name lookups 6, syntax errors 3.
+ * {@code SIOCADDRT}/{@code SIOCDELRT} (the engine's
+ * {@link FibFrontend#ipRtIoctl}). Kernel errors exit 7 ({@code E_SOCK}), name
+ * lookups 6, syntax errors 3.
  */
 final class RouteCommand implements Command {
 
@@ -45,12 +50,12 @@ final class RouteCommand implements Command {
         for (String a : args) {
             argv.add(a.equals("-net") ? "#net" : a.equals("-host") ? "#host" : a);
         }
-        Getopt.Result parsed = Getopt.parse(ctx, "route", argv, "A:eCFhnN64Vv?", LONGOPTS, false);
+        Getopt g = Getopt.getoptLong(ctx, "route", argv, "A:eCFhnN64Vv?", LONGOPTS);
         boolean numeric = false;
         int ext = 1;
         boolean cache = false;
         boolean help = false;
-        for (Getopt.Opt o : parsed.options()) {
+        for (Getopt.Opt o = g.next(); o != null; o = g.next()) {
             switch (o.val()) {
                 case 'n':
                     numeric = true;
@@ -81,7 +86,7 @@ final class RouteCommand implements Command {
             ctx.out().print(Usage.text(RouteCommand.class, "route"));
             return 0;
         }
-        List<String> rest = parsed.operands();
+        List<String> rest = g.operands();
         if (rest.isEmpty()) {
             return cache ? showCache(ctx) : show(ctx, numeric, ext & 3);
         }
@@ -314,14 +319,20 @@ final class RouteCommand implements Command {
         if (!delete && hostRoute) {
             genmask = Ipv4Address.BROADCAST;
         }
-        RtIoctl.RtEntry rt = new RtIoctl.RtEntry(dst.address(), genmask, hostRoute, gateway, dev, metric, reject);
-        RtIoctl ioctl = new RtIoctl(ctx.host());
+        int flags = RtEntry.RTF_UP;
+        if (hostRoute) {
+            flags |= RtEntry.RTF_HOST;
+        }
+        if (gateway != null) {
+            flags |= RtEntry.RTF_GATEWAY;
+        }
+        if (reject) {
+            flags |= RtEntry.RTF_REJECT;
+        }
+        RtEntry rt = new RtEntry(dst.address(), gateway == null ? Ipv4Address.ANY : gateway, genmask, flags, metric,
+                dev);
         try {
-            if (delete) {
-                ioctl.delete(rt);
-            } else {
-                ioctl.add(rt);
-            }
+            new FibFrontend(ctx.host()).ipRtIoctl(delete ? FibFrontend.SIOCDELRT : FibFrontend.SIOCADDRT, rt);
             return 0;
         } catch (KernelException e) {
             ctx.err().println((delete ? "SIOCDELRT: " : "SIOCADDRT: ") + Strerror.of(e.errno()));

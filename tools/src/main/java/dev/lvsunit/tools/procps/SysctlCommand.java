@@ -1,7 +1,7 @@
 package dev.lvsunit.tools.procps;
 
 import dev.lvsunit.engine.sysctl.SysctlException;
-import dev.lvsunit.tools.nettools.Getopt;
+import dev.lvsunit.tools.libc.Getopt;
 import dev.lvsunit.tools.nettools.Usage;
 import dev.lvsunit.tools.spi.Command;
 import dev.lvsunit.tools.spi.CommandContext;
@@ -81,11 +81,11 @@ final class SysctlCommand implements Command {
             ctx.err().print(Usage.text(SysctlCommand.class, "sysctl"));
             return 1;
         }
-        Getopt.Result parsed = Getopt.parse(ctx, "sysctl", args, "bneNwfp::qoxaAXr:Vdh", LONGOPTS, true);
+        Getopt g = Getopt.getoptLong(ctx, "sysctl", args, "bneNwfp::qoxaAXr:Vdh", LONGOPTS);
         boolean writeMode = false;
         boolean preload = false;
         String preloadFile = null;
-        for (Getopt.Opt o : parsed.options()) {
+        for (Getopt.Opt o = g.next(); o != null; o = g.next()) {
             switch (o.val()) {
                 case 'b':
                     run.printNewline = false;
@@ -133,7 +133,7 @@ final class SysctlCommand implements Command {
                             : args.toString()));
             }
         }
-        List<String> operands = parsed.operands();
+        List<String> operands = g.operands();
         if (preload) {
             int ret = 0;
             List<Setting> settings = new ArrayList<>();

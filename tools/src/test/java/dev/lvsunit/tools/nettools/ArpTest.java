@@ -119,6 +119,8 @@ class ArpTest {
         d.quiet("d", "arp -s 10.0.0.60 02:00:00:00:01:01 pub");
         d.expect("d", "arp -s 10.0.0.61 02:00:00:00:99:99 pub", "SIOCSARP: No such device\n", 255);
         d.quiet("d", "arp -i eth0 -s 10.0.0.62 02:00:00:00:99:99 pub");
+        // an Ethernet address on a named loopback device: arp_req_dev_by_name's type check (6.18)
+        d.expect("d", "arp -i lo -s 10.0.0.63 02:00:00:00:01:01 pub", "SIOCSARP: Invalid argument\n", 255);
         d.expect("d", "arp -n 10.0.0.60", HEADER
                 + "10.0.0.60                *       <from_interface>    MP                    eth0\n");
         assertThat(d.run("d", "arp -a").output().lines()).containsExactlyInAnyOrder(
