@@ -8,6 +8,11 @@ import java.util.PriorityQueue;
  * <p>Time is a {@code long} count of nanoseconds since the world began.
  * Events due at the same instant run in the order they were scheduled, so a
  * run is a pure function of its inputs. Nothing here reads the JVM's clock.
+ *
+ * <p>A cancelled event stays in the heap, marked, until it reaches the head
+ * (where it is dropped unrun) or until cancelled events outnumber the live
+ * ones (when they are swept out): removing it at once would scan the whole
+ * heap, and IPVS re-arms a connection's timer on every packet.
  */
 public final class EventQueue {
 
@@ -15,6 +20,8 @@ public final class EventQueue {
     private long now;
     private long sequence;
     private long executed;
+    /** Cancelled timers still in {@link #queue}. */
+    private int cancelled;
 
     /** The current virtual time in nanoseconds. */
     public long now() {
@@ -38,13 +45,29 @@ public final class EventQueue {
         return timer;
     }
 
+    /** Called by {@link Timer#cancel()}, which has marked the timer done. */
     void cancel(Timer timer) {
-        queue.remove(timer);
+        cancelled++;
+        if (cancelled > 64 && cancelled > queue.size() / 2) {
+            queue.removeIf(t -> !t.pending());
+            cancelled = 0;
+        }
+    }
+
+    /** The live head of the queue, dropping cancelled timers before it; null if none. */
+    private Timer head() {
+        Timer head = queue.peek();
+        while (head != null && !head.pending()) {
+            queue.poll();
+            cancelled--;
+            head = queue.peek();
+        }
+        return head;
     }
 
     /** The time of the next pending event, or {@link Long#MAX_VALUE} if there is none. */
     public long nextEventTime() {
-        Timer head = queue.peek();
+        Timer head = head();
         return head == null ? Long.MAX_VALUE : head.at();
     }
 
@@ -55,7 +78,7 @@ public final class EventQueue {
      */
     public void runUntil(long until) {
         while (true) {
-            Timer head = queue.peek();
+            Timer head = head();
             if (head == null || head.at() > until) {
                 break;
             }
