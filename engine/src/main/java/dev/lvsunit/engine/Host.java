@@ -247,8 +247,11 @@ public final class Host {
      * sockets see it first, then the protocol handler for its EtherType.
      */
     public void netifReceive(NetDevice dev, EthernetFrame frame, PacketType type) {
-        for (PacketSocket s : List.copyOf(packetSockets)) {
-            s.deliver(dev, frame, type);
+        if (!packetSockets.isEmpty()) {
+            // a copy: a socket may close while it handles the frame
+            for (PacketSocket s : List.copyOf(packetSockets)) {
+                s.deliver(dev, frame, type);
+            }
         }
         if (frame.payload() instanceof ArpPacket) {
             arp.rcv(dev, frame, type);

@@ -14,8 +14,14 @@ public final class KernelException extends Exception {
         this(errno, null);
     }
 
+    /**
+     * Without a stack trace: this is a system call's error return, thrown on
+     * ordinary paths (every host that sees an ARP broadcast for someone else
+     * fails {@code ip_route_input} with it), where filling in a trace costs
+     * more than the rest of the frame's handling.
+     */
     public KernelException(Errno errno, String extack) {
-        super(extack == null ? errno.name() : errno.name() + ": " + extack);
+        super(extack == null ? errno.name() : errno.name() + ": " + extack, null, false, false);
         this.errno = errno;
         this.extack = extack;
     }

@@ -7,7 +7,8 @@
  *
  * <p>Subpackages: {@code assertions} (AssertJ assertions and {@code eventually}),
  * {@code sweep} ({@code @SysctlSweep}), {@code spec} (the {@code lvsunit-spec}
- * test engine), {@code process} (the ProcessBuilder interception);
+ * test engine), {@code process} (the ProcessBuilder interception), {@code kernel}
+ * ({@code @AlsoOnLinux}: replaying a test on real Linux hosts);
  * {@code internal} is not API.
  */
 package dev.lvsunit.junit;

@@ -57,8 +57,8 @@ public final class Ipvs implements SchedulerEnv {
     private final IpvsSysctl sysctl = new IpvsSysctl();
     private final Map<ServiceKey, VirtualService> services = new LinkedHashMap<>();
     private final List<RealServer> trash = new ArrayList<>();
-    /** The connection table in creation order. */
-    private final List<IpvsConn> conns = new ArrayList<>();
+    /** The connection table, hashed, and in creation order. */
+    private final ConnTable conns = new ConnTable();
     private final int[] tcpTimeouts = new int[IpvsTcpState.values().length];
     private int udpTimeout = 300;
     private Timer estimator;
@@ -308,9 +308,7 @@ public final class Ipvs implements SchedulerEnv {
      * order with a random boot-time seed; this stable order stands in for it.
      */
     public List<IpvsConn> connections() {
-        List<IpvsConn> out = new ArrayList<>(conns);
-        Collections.reverse(out);
-        return out;
+        return conns.newestFirst();
     }
 
     /** The value of a {@code net.ipv4.vs} sysctl. */
@@ -587,34 +585,16 @@ public final class Ipvs implements SchedulerEnv {
     // ------------------------------------------------------------------ connection table
 
     private IpvsConn inGet(int proto, Ipv4Address caddr, int cport, Ipv4Address vaddr, int vport) {
-        for (IpvsConn c : conns) {
-            if (!c.template && c.protocol == proto && c.cport == cport && c.vport == vport
-                    && c.caddr.equals(caddr) && c.vaddr.equals(vaddr)) {
-                return c;
-            }
-        }
-        return null;
+        return conns.inGet(proto, caddr, cport, vaddr, vport);
     }
 
     private IpvsConn templateGet(int proto, Ipv4Address caddr, Ipv4Address vaddr, int vport) {
-        for (IpvsConn c : conns) {
-            if (c.template && c.protocol == proto && c.cport == 0 && c.vport == vport
-                    && c.caddr.equals(caddr) && c.vaddr.equals(vaddr)) {
-                return c;
-            }
-        }
-        return null;
+        return conns.templateGet(proto, caddr, vaddr, vport);
     }
 
     /** {@code ip_vs_conn_out_get}: a NAT reply from {@code daddr:dport} to the client. */
     private IpvsConn outGet(int proto, Ipv4Address saddr, int sport, Ipv4Address daddr, int dport) {
-        for (IpvsConn c : conns) {
-            if (!c.template && c.protocol == proto && c.forward == ForwardMethod.MASQ
-                    && c.daddr.equals(saddr) && c.dport == sport && c.caddr.equals(daddr) && c.cport == dport) {
-                return c;
-            }
-        }
-        return null;
+        return conns.outGet(proto, saddr, sport, daddr, dport);
     }
 
     /** {@code ip_vs_conn_new} with {@code ip_vs_bind_dest}. */

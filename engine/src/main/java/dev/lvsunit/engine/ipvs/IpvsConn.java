@@ -27,6 +27,10 @@ public final class IpvsConn {
     boolean onePacket;
     /** TCP state; for templates only NONE (0) or ASSURED. */
     IpvsTcpState tcpState = IpvsTcpState.NONE;
+    /** {@link ConnTable} links: the next entry of the hash chain, and the neighbours in creation order. */
+    IpvsConn hashNext;
+    IpvsConn older;
+    IpvsConn newer;
     boolean assured;
     long timeout;
     long expires;

@@ -35,6 +35,7 @@ public final class Segment {
     private final Map<MacAddress, NetDevice> fdb = new HashMap<>();
     private final List<CapturedFrame> capture = new ArrayList<>();
     private final List<Consumer<CapturedFrame>> listeners = new ArrayList<>();
+    private boolean capturing = true;
 
     public Segment(World world, String name) {
         this.world = Objects.requireNonNull(world);
@@ -66,9 +67,24 @@ public final class Segment {
         device.attach(this);
     }
 
-    /** Every frame seen on this segment so far, in order. */
+    /** Every frame seen on this segment so far (while {@link #capturing()}), in order. */
     public List<CapturedFrame> capture() {
         return Collections.unmodifiableList(capture);
+    }
+
+    /** Whether frames are being recorded for {@link #capture()}; on when the segment is made. */
+    public boolean capturing() {
+        return capturing;
+    }
+
+    /**
+     * Starts or stops recording frames for {@link #capture()}; listeners are
+     * called either way. The record keeps every frame, so a long run that
+     * never reads it (a benchmark, a million-connection soak) turns it off
+     * rather than hold gigabytes.
+     */
+    public void setCapturing(boolean on) {
+        capturing = on;
     }
 
     /** Calls {@code listener} for every frame seen from now on. */
@@ -78,10 +94,14 @@ public final class Segment {
 
     /** {@code br_handle_frame}: learn the source, then forward or flood. */
     void forward(NetDevice ingress, EthernetFrame frame) {
-        CapturedFrame seen = new CapturedFrame(world.now(), ingress, frame);
-        capture.add(seen);
-        for (Consumer<CapturedFrame> l : listeners) {
-            l.accept(seen);
+        if (capturing || !listeners.isEmpty()) {
+            CapturedFrame seen = new CapturedFrame(world.now(), ingress, frame);
+            if (capturing) {
+                capture.add(seen);
+            }
+            for (Consumer<CapturedFrame> l : listeners) {
+                l.accept(seen);
+            }
         }
         if (!frame.source().isMulticast()) {
             fdb.put(frame.source(), ingress);
@@ -93,12 +113,26 @@ public final class Segment {
             }
             return;
         }
+        // One event for the whole flood: the copies arrive at the same instant in
+        // port order with nothing between them, exactly as one event per port would
+        // run, but a broadcast on a large segment costs one queue operation, not one per port.
+        NetDevice[] targets = new NetDevice[ports.size()];
+        int n = 0;
         for (int i = ports.size() - 1; i >= 0; i--) {
             NetDevice port = ports.get(i);
             if (port != ingress) {
-                deliver(port, frame);
+                targets[n++] = port;
             }
         }
+        if (n == 0) {
+            return;
+        }
+        int count = n;
+        world.events().schedule(PROPAGATION_DELAY_NANOS, () -> {
+            for (int i = 0; i < count; i++) {
+                targets[i].receive(frame);
+            }
+        });
     }
 
     private void deliver(NetDevice port, EthernetFrame frame) {

@@ -93,6 +93,18 @@ public record MacAddress(long bits) {
         return new MacAddress(v);
     }
 
+    /**
+     * Mixes all 48 bits, as {@code br_mac_hash} jhashes a MAC for the bridge's
+     * forwarding table. The record's own hash folds the high 32 bits onto the
+     * low ones, which leaves the MACs lvsunit numbers {@code 02:00:00:00:HH:01}
+     * the same low byte: in a HashMap of up to 256 buckets they all shared one.
+     */
+    @Override
+    public int hashCode() {
+        long h = bits * 0x9E37_79B9_7F4A_7C15L;
+        return (int) (h ^ (h >>> 29));
+    }
+
     /** {@code 02:00:00:00:01:01}, as iproute2 and net-tools print it. */
     @Override
     public String toString() {

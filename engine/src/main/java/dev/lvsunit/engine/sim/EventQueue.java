@@ -12,6 +12,11 @@ import java.util.PriorityQueue;
  * run is a pure function of its inputs. Nothing here reads the JVM's clock.
  * Idle time costs nothing: {@link #runUntil} jumps from one event to the next.
  *
+ * <p>A cancelled event stays in the heap, marked, until it reaches the head
+ * (where it is dropped unrun) or until cancelled events outnumber the live
+ * ones (when they are swept out): removing it at once would scan the whole
+ * heap, and IPVS re-arms a connection's timer on every packet.
+ *
  * <h2>Limits</h2>
  * The queue keeps every world within its {@link WorldLimits}. A caller that
  * runs commands (the shell) brackets each one with {@link #beginCommand()} and
@@ -35,6 +40,8 @@ public final class EventQueue {
     private long now;
     private long sequence;
     private long executed;
+    /** Cancelled timers still in {@link #queue}. */
+    private int cancelled;
     private boolean inCommand;
     private long commandWork;
     private CutShort cutShort;
@@ -49,9 +56,9 @@ public final class EventQueue {
         return executed;
     }
 
-    /** How many events are waiting. */
+    /** How many events are waiting (cancelled ones not counted). */
     public int pending() {
-        return queue.size();
+        return queue.size() - cancelled;
     }
 
     /** The limits this world runs within ({@link WorldLimits#DEFAULT} unless changed). */
@@ -105,13 +112,29 @@ public final class EventQueue {
         return timer;
     }
 
+    /** Called by {@link Timer#cancel()}, which has marked the timer done. */
     void cancel(Timer timer) {
-        queue.remove(timer);
+        cancelled++;
+        if (cancelled > 64 && cancelled > queue.size() / 2) {
+            queue.removeIf(t -> !t.pending());
+            cancelled = 0;
+        }
+    }
+
+    /** The live head of the queue, dropping cancelled timers before it; null if none. */
+    private Timer head() {
+        Timer head = queue.peek();
+        while (head != null && !head.pending()) {
+            queue.poll();
+            cancelled--;
+            head = queue.peek();
+        }
+        return head;
     }
 
     /** The time of the next pending event, or {@link Long#MAX_VALUE} if there is none. */
     public long nextEventTime() {
-        Timer head = queue.peek();
+        Timer head = head();
         return head == null ? Long.MAX_VALUE : head.at();
     }
 
@@ -136,7 +159,7 @@ public final class EventQueue {
         }
         long target = Math.min(until, limits.maxTime());
         while (cutShort == null) {
-            Timer head = queue.peek();
+            Timer head = head();
             if (head == null || head.at() > target) {
                 break;
             }
@@ -165,7 +188,7 @@ public final class EventQueue {
             stop("more than " + limits.maxEvents() + " events in this world");
         } else if (inCommand && commandWork > limits.maxEventsPerCommand()) {
             stop("more than " + limits.maxEventsPerCommand() + " events in one command");
-        } else if (queue.size() > limits.maxPendingEvents()) {
+        } else if (pending() > limits.maxPendingEvents()) {
             stop("more than " + limits.maxPendingEvents() + " events (frames in flight, timers) pending at once");
         }
     }
@@ -177,6 +200,7 @@ public final class EventQueue {
             t.discard();
         }
         queue.clear();
+        cancelled = 0;
         if (inCommand) {
             throw new CutShortException(cutShort);
         }

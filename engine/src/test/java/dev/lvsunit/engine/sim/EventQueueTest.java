@@ -34,4 +34,30 @@ class EventQueueTest {
         assertThat(log).containsExactly(10L);
         assertThat(t.pending()).isFalse();
     }
+
+    @Test
+    void manyCancelledTimersAreSweptAndTheRestStillRunInOrder() {
+        EventQueue q = new EventQueue();
+        List<Long> log = new ArrayList<>();
+        List<Timer> timers = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            long at = 1000 - i;
+            timers.add(q.schedule(at, () -> log.add(at)));
+        }
+        // cancel every timer but those due at multiples of 100: more than half, so a sweep happens
+        for (Timer t : timers) {
+            if (t.at() % 100 != 0) {
+                t.cancel();
+            }
+        }
+        assertThat(q.nextEventTime()).isEqualTo(100);
+        q.runUntil(550);
+        assertThat(log).containsExactly(100L, 200L, 300L, 400L, 500L);
+        assertThat(q.executed()).isEqualTo(5);
+        timers.get(1000 - 600).cancel(); // the one due at 600
+        q.runUntil(2000);
+        assertThat(log).containsExactly(100L, 200L, 300L, 400L, 500L, 700L, 800L, 900L, 1000L);
+        assertThat(q.executed()).isEqualTo(9);
+        assertThat(q.nextEventTime()).isEqualTo(Long.MAX_VALUE);
+    }
 }

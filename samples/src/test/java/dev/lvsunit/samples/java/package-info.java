@@ -19,7 +19,9 @@
  *   <li>{@link dev.lvsunit.samples.java.SpecsAsTestsTest}: spec files as JUnit
  *       tests;</li>
  *   <li>{@link dev.lvsunit.samples.java.ParallelWorldsTest}: a hundred worlds
- *       at once.</li>
+ *       at once;</li>
+ *   <li>{@link dev.lvsunit.samples.java.OnBothBackendsTest}: the same test
+ *       replayed on real Linux hosts, {@code @AlsoOnLinux}.</li>
  * </ol>
  */
 package dev.lvsunit.samples.java;
