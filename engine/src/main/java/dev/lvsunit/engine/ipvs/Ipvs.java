@@ -62,9 +62,12 @@ public final class Ipvs implements SchedulerEnv {
     private final int[] tcpTimeouts = new int[IpvsTcpState.values().length];
     private int udpTimeout = 300;
     private Timer estimator;
+    /** The connections' timers, bucketed by the instant they fall due. */
+    private final ConnTimers timers;
 
     public Ipvs(Host host) {
         this.host = host;
+        this.timers = new ConnTimers(host.world().events(), this::expire);
         for (IpvsTcpState s : IpvsTcpState.values()) {
             tcpTimeouts[s.ordinal()] = s.defaultTimeout();
         }
@@ -625,20 +628,16 @@ public final class Ipvs implements SchedulerEnv {
         if (cp.unlinked) {
             return;
         }
-        if (cp.timer != null) {
-            cp.timer.cancel();
-        }
         long delay = cp.onePacket ? 0 : cp.timeout;
         cp.expires = host.world().now() + delay;
-        cp.timer = host.world().events().schedule(delay, () -> expire(cp));
+        timers.arm(cp, cp.expires);
     }
 
     /** {@code ip_vs_conn_expire_now}: the timer fires at once (after the current packet). */
     private void expireNow(IpvsConn cp) {
-        if (cp.timer != null && cp.timer.pending()) {
-            cp.timer.cancel();
+        if (ConnTimers.pending(cp)) {
             cp.expires = host.world().now();
-            cp.timer = host.world().events().schedule(0, () -> expire(cp));
+            timers.arm(cp, cp.expires);
         }
     }
 
@@ -648,7 +647,6 @@ public final class Ipvs implements SchedulerEnv {
      * server, whose counters and overload flag follow ({@code ip_vs_unbind_dest}).
      */
     private void expire(IpvsConn cp) {
-        cp.timer = null;
         if (cp.nControl > 0) {
             cp.timeout = EXPIRE_LATER;
             put(cp);
