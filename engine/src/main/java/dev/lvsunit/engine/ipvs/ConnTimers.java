@@ -4,6 +4,7 @@ import dev.lvsunit.engine.sim.EventQueue;
 import dev.lvsunit.engine.sim.Timer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +25,14 @@ import java.util.function.Consumer;
  * and one-packet scheduling, stays a world timer of its own), so nothing
  * else of the director scheduled in between can fall due at that nanosecond
  * but other timers.
+ *
+ * <p>Nor does a bucket sit on the heap for its whole timeout: it gets its
+ * world event {@link #HORIZON} before it falls due (one "pump" event, at
+ * most, waits on the heap for the rest), so the heap that every frame
+ * passes through stays small. The horizon is far longer than a hop
+ * ({@code Segment.PROPAGATION_DELAY_NANOS}), so a packet reaching the
+ * director at the instant a connection expires still finds the connection
+ * gone, as with a timer of its own armed when the connection was.
  */
 final class ConnTimers {
 
@@ -41,7 +50,16 @@ final class ConnTimers {
 
     private final EventQueue events;
     private final Consumer<IpvsConn> expire;
+    /** How long before its instant a bucket gets its world event: 1 ms, 50 hops. */
+    static final long HORIZON = 1_000_000;
+
     private final Map<Long, Bucket> buckets = new HashMap<>();
+    /** Buckets without a world event yet (due after {@link #horizonEnd}), by instant. */
+    private final TreeMap<Long, Bucket> waiting = new TreeMap<>();
+    /** Every bucket due up to here has its world event. */
+    private long horizonEnd = Long.MIN_VALUE;
+    /** The event that gives the first {@link #waiting} bucket its world event; null if none waits. */
+    private Timer pump;
     /** The bucket armed last: connections made together share a deadline, so this spares most map lookups. */
     private Bucket last;
 
@@ -58,13 +76,22 @@ final class ConnTimers {
             return;
         }
         Bucket b = last;
-        if (b == null || b.deadline != deadline || b.event == null) {
+        if (b == null || b.deadline != deadline || b.head == null) {
             b = buckets.get(deadline);
             if (b == null) {
-                Bucket nb = new Bucket(deadline);
-                nb.event = events.scheduleAt(deadline, () -> run(nb));
-                buckets.put(deadline, nb);
-                b = nb;
+                b = new Bucket(deadline);
+                buckets.put(deadline, b);
+                if (deadline <= horizonEnd || deadline - HORIZON <= events.now()) {
+                    schedule(b);
+                } else {
+                    waiting.put(deadline, b);
+                    if (pump == null || pump.at() > deadline - HORIZON) {
+                        if (pump != null) {
+                            pump.cancel();
+                        }
+                        pump = events.scheduleAt(deadline - HORIZON, this::pump);
+                    }
+                }
             }
             last = b;
         }
@@ -95,10 +122,30 @@ final class ConnTimers {
             return;
         }
         unlink(b, cp);
-        if (b.head == null && b.event != null) {
-            b.event.cancel();
-            b.event = null;
+        if (b.head == null) {
+            if (b.event != null) {
+                b.event.cancel();
+                b.event = null;
+            } else {
+                waiting.remove(b.deadline);
+            }
             buckets.remove(b.deadline);
+        }
+    }
+
+    private void schedule(Bucket b) {
+        b.event = events.scheduleAt(b.deadline, () -> run(b));
+    }
+
+    /** Gives every bucket due within the horizon its world event, and waits for the next. */
+    private void pump() {
+        pump = null;
+        horizonEnd = events.now() + HORIZON;
+        while (!waiting.isEmpty() && waiting.firstKey() <= horizonEnd) {
+            schedule(waiting.pollFirstEntry().getValue());
+        }
+        if (!waiting.isEmpty()) {
+            pump = events.scheduleAt(waiting.firstKey() - HORIZON, this::pump);
         }
     }
 

@@ -195,6 +195,7 @@ public final class Ipvs implements SchedulerEnv {
         }
         update(d, ds);
         d.available = true;
+        d.owner = svc;
         svc.destinations.add(0, d);
         svc.scheduler.addDest(svc, d);
         return d;
@@ -563,17 +564,15 @@ public final class Ipvs implements SchedulerEnv {
 
     private void countIn(IpvsConn cp, int bytes) {
         cp.dest.stats().countIn(bytes);
-        VirtualService svc = services.get(cp.dest.service());
-        if (svc != null && cp.dest.available) {
-            svc.stats().countIn(bytes);
+        if (cp.dest.available) {
+            cp.dest.owner.stats().countIn(bytes);
         }
     }
 
     private void countOut(IpvsConn cp, int bytes) {
         cp.dest.stats().countOut(bytes);
-        VirtualService svc = services.get(cp.dest.service());
-        if (svc != null && cp.dest.available) {
-            svc.stats().countOut(bytes);
+        if (cp.dest.available) {
+            cp.dest.owner.stats().countOut(bytes);
         }
     }
 
