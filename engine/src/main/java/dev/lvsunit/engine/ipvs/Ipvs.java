@@ -64,6 +64,11 @@ public final class Ipvs implements SchedulerEnv {
     private Timer estimator;
     /** The connections' timers, bucketed by the instant they fall due. */
     private final ConnTimers timers;
+    /** The last service {@link #serviceFind} found, and what for; forgotten when a service comes or goes. */
+    private VirtualService foundSvc;
+    private int foundProto;
+    private Ipv4Address foundVaddr;
+    private int foundVport;
 
     public Ipvs(Host host) {
         this.host = host;
@@ -100,6 +105,7 @@ public final class Ipvs implements SchedulerEnv {
         svc.scheduler = sched;
         sched.init(svc);
         services.put(key, svc);
+        foundSvc = null;
         if (estimator == null) {
             estimator = host.world().events().schedule(ESTIMATOR_PERIOD, this::estimate);
         }
@@ -141,6 +147,7 @@ public final class Ipvs implements SchedulerEnv {
             unlink(svc, d);
         }
         services.remove(key);
+        foundSvc = null;
         if (services.isEmpty() && estimator != null) {
             estimator.cancel();
             estimator = null;
@@ -464,6 +471,21 @@ public final class Ipvs implements SchedulerEnv {
 
     /** {@code ip_vs_service_find}: exact service, then the port-zero service of the VIP. */
     private VirtualService serviceFind(int proto, Ipv4Address vaddr, int vport) {
+        VirtualService found = foundSvc;
+        if (found != null && foundProto == proto && foundVport == vport && foundVaddr.equals(vaddr)) {
+            return found;
+        }
+        found = serviceLookup(proto, vaddr, vport);
+        if (found != null) {
+            foundSvc = found;
+            foundProto = proto;
+            foundVaddr = vaddr;
+            foundVport = vport;
+        }
+        return found;
+    }
+
+    private VirtualService serviceLookup(int proto, Ipv4Address vaddr, int vport) {
         IpvsProtocol p = proto == IpvsProtocol.TCP.number() ? IpvsProtocol.TCP : IpvsProtocol.UDP;
         VirtualService svc = services.get(new ServiceKey(p, vaddr, vport, 0));
         if (svc == null) {
