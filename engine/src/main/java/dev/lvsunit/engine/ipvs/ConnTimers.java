@@ -85,12 +85,7 @@ final class ConnTimers {
                     schedule(b);
                 } else {
                     waiting.put(deadline, b);
-                    if (pump == null || pump.at() > deadline - HORIZON) {
-                        if (pump != null) {
-                            pump.cancel();
-                        }
-                        pump = events.scheduleAt(deadline - HORIZON, this::pump);
-                    }
+                    repump();
                 }
             }
             last = b;
@@ -128,8 +123,24 @@ final class ConnTimers {
                 b.event = null;
             } else {
                 waiting.remove(b.deadline);
+                repump();
             }
             buckets.remove(b.deadline);
+        }
+    }
+
+    /** Keeps the pump at the first waiting bucket's instant less the horizon, and none when none waits. */
+    private void repump() {
+        long at = waiting.isEmpty() ? Long.MIN_VALUE : waiting.firstKey() - HORIZON;
+        if (pump != null && pump.at() == at) {
+            return;
+        }
+        if (pump != null) {
+            pump.cancel();
+            pump = null;
+        }
+        if (!waiting.isEmpty()) {
+            pump = events.scheduleAt(at, this::pump);
         }
     }
 
@@ -144,9 +155,7 @@ final class ConnTimers {
         while (!waiting.isEmpty() && waiting.firstKey() <= horizonEnd) {
             schedule(waiting.pollFirstEntry().getValue());
         }
-        if (!waiting.isEmpty()) {
-            pump = events.scheduleAt(waiting.firstKey() - HORIZON, this::pump);
-        }
+        repump();
     }
 
     private static void unlink(Bucket b, IpvsConn cp) {
