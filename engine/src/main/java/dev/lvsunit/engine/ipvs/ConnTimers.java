@@ -32,7 +32,10 @@ import java.util.function.Consumer;
  * passes through stays small. The horizon is far longer than a hop
  * ({@code Segment.PROPAGATION_DELAY_NANOS}), so a packet reaching the
  * director at the instant a connection expires still finds the connection
- * gone, as with a timer of its own armed when the connection was.
+ * gone, as with a timer of its own armed when the connection was. A
+ * waiting bucket emptied by re-arming stays until the pump reaches it (the
+ * pump may then fire with nothing to do); when no connection waits at all,
+ * neither buckets nor pump are left on the clock.
  */
 final class ConnTimers {
 
@@ -41,7 +44,10 @@ final class ConnTimers {
         final long deadline;
         IpvsConn head;
         IpvsConn tail;
+        int size;
         Timer event;
+        /** In {@link #buckets}: armed connections may join it (it may be empty while it waits). */
+        boolean live = true;
 
         Bucket(long deadline) {
             this.deadline = deadline;
@@ -58,10 +64,16 @@ final class ConnTimers {
     private final TreeMap<Long, Bucket> waiting = new TreeMap<>();
     /** Every bucket due up to here has its world event. */
     private long horizonEnd = Long.MIN_VALUE;
+    /** Connections in {@link #waiting} buckets. */
+    private int waitingConns;
     /** The event that gives the first {@link #waiting} bucket its world event; null if none waits. */
     private Timer pump;
-    /** The bucket armed last: connections made together share a deadline, so this spares most map lookups. */
-    private Bucket last;
+    /**
+     * The buckets armed last, most recent first: connections made together
+     * share deadlines (a SYN's and, re-armed by the next packet, an
+     * ESTABLISHED one), so these spare most map lookups.
+     */
+    private final Bucket[] recent = new Bucket[4];
 
     ConnTimers(EventQueue events, Consumer<IpvsConn> expire) {
         this.events = events;
@@ -75,8 +87,14 @@ final class ConnTimers {
             cp.timer = events.scheduleAt(deadline, () -> fire(cp));
             return;
         }
-        Bucket b = last;
-        if (b == null || b.deadline != deadline || b.head == null) {
+        Bucket b = null;
+        for (Bucket r : recent) {
+            if (r != null && r.deadline == deadline && r.live) {
+                b = r;
+                break;
+            }
+        }
+        if (b == null) {
             b = buckets.get(deadline);
             if (b == null) {
                 b = new Bucket(deadline);
@@ -88,7 +106,11 @@ final class ConnTimers {
                     repump();
                 }
             }
-            last = b;
+            System.arraycopy(recent, 0, recent, 1, recent.length - 1);
+            recent[0] = b;
+        }
+        if (b.event == null) {
+            waitingConns++;
         }
         cp.bucket = b;
         cp.timerPrev = b.tail;
@@ -99,6 +121,7 @@ final class ConnTimers {
             b.tail.timerNext = cp;
         }
         b.tail = cp;
+        b.size++;
     }
 
     /** Whether {@code cp}'s timer is armed ({@code timer_pending}). */
@@ -117,16 +140,27 @@ final class ConnTimers {
             return;
         }
         unlink(b, cp);
-        if (b.head == null) {
-            if (b.event != null) {
-                b.event.cancel();
-                b.event = null;
-            } else {
-                waiting.remove(b.deadline);
+        if (b.event == null) {
+            // a waiting bucket stays, empty, until the pump reaches it: the next
+            // connection armed for its instant (a SYN re-armed by its ACK, then
+            // the next SYN) reuses it instead of making the pump move twice
+            if (--waitingConns == 0) {
+                for (Bucket w : waiting.values()) {
+                    drop(w);
+                }
+                waiting.clear();
                 repump();
             }
-            buckets.remove(b.deadline);
+        } else if (b.head == null) {
+            b.event.cancel();
+            b.event = null;
+            drop(b);
         }
+    }
+
+    private void drop(Bucket b) {
+        b.live = false;
+        buckets.remove(b.deadline);
     }
 
     /** Keeps the pump at the first waiting bucket's instant less the horizon, and none when none waits. */
@@ -153,7 +187,13 @@ final class ConnTimers {
         pump = null;
         horizonEnd = events.now() + HORIZON;
         while (!waiting.isEmpty() && waiting.firstKey() <= horizonEnd) {
-            schedule(waiting.pollFirstEntry().getValue());
+            Bucket b = waiting.pollFirstEntry().getValue();
+            if (b.head == null) {
+                drop(b);
+            } else {
+                waitingConns -= b.size;
+                schedule(b);
+            }
         }
         repump();
     }
@@ -174,6 +214,7 @@ final class ConnTimers {
         cp.bucket = null;
         cp.timerPrev = null;
         cp.timerNext = null;
+        b.size--;
     }
 
     private void fire(IpvsConn cp) {
@@ -184,10 +225,7 @@ final class ConnTimers {
     /** The bucket's instant: each connection in it expires, oldest armed first. */
     private void run(Bucket b) {
         b.event = null;
-        buckets.remove(b.deadline);
-        if (last == b) {
-            last = null;
-        }
+        drop(b);
         for (IpvsConn cp = b.head; cp != null; cp = b.head) {
             unlink(b, cp);
             expire.accept(cp);

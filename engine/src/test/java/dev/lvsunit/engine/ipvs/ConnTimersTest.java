@@ -57,10 +57,25 @@ class ConnTimersTest {
         timers.cancel(b);
         assertThat(ConnTimers.pending(b)).isFalse();
         assertThat(ConnTimers.pending(a)).isTrue();
-        // nothing is due at 60 s any more: the next event is the pump just before a's instant
-        assertThat(events.nextEventTime()).isEqualTo(910 * s - ConnTimers.HORIZON);
         events.runUntil(2000 * s);
         assertThat(fired).containsExactly("1@" + 910 * s);
+        assertThat(events.nextEventTime()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void cancellingEveryTimerLeavesNothingOnTheClock() {
+        long s = Durations.seconds(1);
+        IpvsConn a = conn(1);
+        IpvsConn b = conn(2);
+        timers.arm(a, 60 * s);
+        timers.arm(b, 900 * s);
+        timers.arm(b, 60 * s);
+        timers.cancel(a);
+        timers.cancel(b);
+        assertThat(events.nextEventTime()).isEqualTo(Long.MAX_VALUE);
+        timers.arm(a, 60 * s); // the instant can be armed again
+        events.runUntil(100 * s);
+        assertThat(fired).containsExactly("1@" + 60 * s);
     }
 
     @Test
