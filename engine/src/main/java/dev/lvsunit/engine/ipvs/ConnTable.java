@@ -24,6 +24,12 @@ import java.util.List;
 final class ConnTable {
 
     private IpvsConn[] buckets = new IpvsConn[Ipvs.CONN_TAB_SIZE];
+    /**
+     * Per bucket, one bit ({@link #tag}) for each entry of its chain: a
+     * lookup whose bit is clear misses without touching the entries, which
+     * in a table of a million are cache misses of their own.
+     */
+    private int[] tags = new int[Ipvs.CONN_TAB_SIZE];
     private int size;
     private IpvsConn oldest;
     private IpvsConn newest;
@@ -41,7 +47,7 @@ final class ConnTable {
         if (size >= buckets.length) {
             grow();
         }
-        chainIn(cp, buckets);
+        chainIn(cp, buckets, tags);
         cp.older = newest;
         cp.newer = null;
         if (newest == null) {
@@ -65,6 +71,11 @@ final class ConnTable {
                     prev.hashNext = c.hashNext;
                 }
                 cp.hashNext = null;
+                int t = 0;
+                for (IpvsConn o = buckets[i]; o != null; o = o.hashNext) {
+                    t |= tag(o.protocol, o.caddr, o.cport);
+                }
+                tags[i] = t;
                 if (cp.older == null) {
                     oldest = cp.newer;
                 } else {
@@ -94,8 +105,12 @@ final class ConnTable {
 
     /** {@code ip_vs_conn_in_get}: the connection of a client's packet to a VIP. */
     IpvsConn inGet(int proto, Ipv4Address caddr, int cport, Ipv4Address vaddr, int vport) {
+        int i = index(proto, caddr, cport, buckets.length);
+        if ((tags[i] & tag(proto, caddr, cport)) == 0) {
+            return null;
+        }
         IpvsConn found = null;
-        for (IpvsConn c = buckets[index(proto, caddr, cport, buckets.length)]; c != null; c = c.hashNext) {
+        for (IpvsConn c = buckets[i]; c != null; c = c.hashNext) {
             if (!c.template && c.protocol == proto && c.cport == cport && c.vport == vport
                     && c.caddr.equals(caddr) && c.vaddr.equals(vaddr)) {
                 found = c;
@@ -129,26 +144,46 @@ final class ConnTable {
     }
 
     /** Puts {@code cp} at the head of its chain. */
-    private static void chainIn(IpvsConn cp, IpvsConn[] table) {
+    private static void chainIn(IpvsConn cp, IpvsConn[] table, int[] tagTable) {
         int i = index(cp.protocol, cp.caddr, cp.cport, table.length);
         cp.hashNext = table[i];
         table[i] = cp;
+        tagTable[i] |= tag(cp.protocol, cp.caddr, cp.cport);
     }
 
     /** Rehashes into twice the buckets, oldest first, so every chain stays newest first. */
     private void grow() {
         IpvsConn[] bigger = new IpvsConn[buckets.length * 2];
+        int[] biggerTags = new int[bigger.length];
         for (IpvsConn c = oldest; c != null; c = c.newer) {
-            chainIn(c, bigger);
+            chainIn(c, bigger, biggerTags);
         }
         buckets = bigger;
+        tags = biggerTags;
     }
 
+    /**
+     * The bucket of (protocol, client address, client port): the address and
+     * protocol are mixed into a random-looking base and the port is added to
+     * it, so one client's consecutive ports (as its ephemeral ports usually
+     * are) fall in neighbouring buckets. Connections made and expired in
+     * order then walk the bucket array in order instead of missing the cache
+     * on every lookup; different clients still spread over the whole table.
+     */
     private static int index(int proto, Ipv4Address caddr, int cport, int length) {
-        int h = caddr.bits() * 0x9E3779B1 + cport * 0x85EBCA6B + proto;
+        return (base(proto, caddr) + cport) & (length - 1);
+    }
+
+    private static int base(int proto, Ipv4Address caddr) {
+        int h = caddr.bits() * 0x9E3779B1 + proto;
         h ^= h >>> 15;
         h *= 0x2C1B3C6D;
         h ^= h >>> 12;
-        return h & (length - 1);
+        return h;
+    }
+
+    /** The entry's bit in its bucket's tag: other clients sharing a bucket mostly have other bits. */
+    private static int tag(int proto, Ipv4Address caddr, int cport) {
+        return 1 << ((base(proto, caddr) ^ (cport * 0x9E3779B1)) >>> 27);
     }
 }

@@ -62,9 +62,17 @@ public final class Ipvs implements SchedulerEnv {
     private final int[] tcpTimeouts = new int[IpvsTcpState.values().length];
     private int udpTimeout = 300;
     private Timer estimator;
+    /** The connections' timers, bucketed by the instant they fall due. */
+    private final ConnTimers timers;
+    /** The last service {@link #serviceFind} found, and what for; forgotten when a service comes or goes. */
+    private VirtualService foundSvc;
+    private int foundProto;
+    private Ipv4Address foundVaddr;
+    private int foundVport;
 
     public Ipvs(Host host) {
         this.host = host;
+        this.timers = new ConnTimers(host.world().events(), this::expire);
         for (IpvsTcpState s : IpvsTcpState.values()) {
             tcpTimeouts[s.ordinal()] = s.defaultTimeout();
         }
@@ -97,6 +105,7 @@ public final class Ipvs implements SchedulerEnv {
         svc.scheduler = sched;
         sched.init(svc);
         services.put(key, svc);
+        foundSvc = null;
         if (estimator == null) {
             estimator = host.world().events().schedule(ESTIMATOR_PERIOD, this::estimate);
         }
@@ -138,6 +147,7 @@ public final class Ipvs implements SchedulerEnv {
             unlink(svc, d);
         }
         services.remove(key);
+        foundSvc = null;
         if (services.isEmpty() && estimator != null) {
             estimator.cancel();
             estimator = null;
@@ -192,6 +202,7 @@ public final class Ipvs implements SchedulerEnv {
         }
         update(d, ds);
         d.available = true;
+        d.owner = svc;
         svc.destinations.add(0, d);
         svc.scheduler.addDest(svc, d);
         return d;
@@ -460,6 +471,21 @@ public final class Ipvs implements SchedulerEnv {
 
     /** {@code ip_vs_service_find}: exact service, then the port-zero service of the VIP. */
     private VirtualService serviceFind(int proto, Ipv4Address vaddr, int vport) {
+        VirtualService found = foundSvc;
+        if (found != null && foundProto == proto && foundVport == vport && foundVaddr.equals(vaddr)) {
+            return found;
+        }
+        found = serviceLookup(proto, vaddr, vport);
+        if (found != null) {
+            foundSvc = found;
+            foundProto = proto;
+            foundVaddr = vaddr;
+            foundVport = vport;
+        }
+        return found;
+    }
+
+    private VirtualService serviceLookup(int proto, Ipv4Address vaddr, int vport) {
         IpvsProtocol p = proto == IpvsProtocol.TCP.number() ? IpvsProtocol.TCP : IpvsProtocol.UDP;
         VirtualService svc = services.get(new ServiceKey(p, vaddr, vport, 0));
         if (svc == null) {
@@ -560,17 +586,15 @@ public final class Ipvs implements SchedulerEnv {
 
     private void countIn(IpvsConn cp, int bytes) {
         cp.dest.stats().countIn(bytes);
-        VirtualService svc = services.get(cp.dest.service());
-        if (svc != null && cp.dest.available) {
-            svc.stats().countIn(bytes);
+        if (cp.dest.available) {
+            cp.dest.owner.stats().countIn(bytes);
         }
     }
 
     private void countOut(IpvsConn cp, int bytes) {
         cp.dest.stats().countOut(bytes);
-        VirtualService svc = services.get(cp.dest.service());
-        if (svc != null && cp.dest.available) {
-            svc.stats().countOut(bytes);
+        if (cp.dest.available) {
+            cp.dest.owner.stats().countOut(bytes);
         }
     }
 
@@ -625,20 +649,16 @@ public final class Ipvs implements SchedulerEnv {
         if (cp.unlinked) {
             return;
         }
-        if (cp.timer != null) {
-            cp.timer.cancel();
-        }
         long delay = cp.onePacket ? 0 : cp.timeout;
         cp.expires = host.world().now() + delay;
-        cp.timer = host.world().events().schedule(delay, () -> expire(cp));
+        timers.arm(cp, cp.expires);
     }
 
     /** {@code ip_vs_conn_expire_now}: the timer fires at once (after the current packet). */
     private void expireNow(IpvsConn cp) {
-        if (cp.timer != null && cp.timer.pending()) {
-            cp.timer.cancel();
+        if (ConnTimers.pending(cp)) {
             cp.expires = host.world().now();
-            cp.timer = host.world().events().schedule(0, () -> expire(cp));
+            timers.arm(cp, cp.expires);
         }
     }
 
@@ -648,7 +668,6 @@ public final class Ipvs implements SchedulerEnv {
      * server, whose counters and overload flag follow ({@code ip_vs_unbind_dest}).
      */
     private void expire(IpvsConn cp) {
-        cp.timer = null;
         if (cp.nControl > 0) {
             cp.timeout = EXPIRE_LATER;
             put(cp);

@@ -34,7 +34,12 @@ public final class IpvsConn {
     boolean assured;
     long timeout;
     long expires;
+    /** A world timer of its own, for a timer due at once; otherwise null. */
     Timer timer;
+    /** {@link ConnTimers}: the bucket of the instant the timer is due, and the neighbours in it. */
+    ConnTimers.Bucket bucket;
+    IpvsConn timerPrev;
+    IpvsConn timerNext;
     IpvsConn control;
     int nControl;
     boolean unlinked;

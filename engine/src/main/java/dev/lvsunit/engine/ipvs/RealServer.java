@@ -24,6 +24,8 @@ public final class RealServer {
     boolean overloaded;
     /** {@code IP_VS_DEST_F_AVAILABLE}: in its service's list (not deleted). */
     boolean available;
+    /** The service whose list holds it while {@link #available} (spares a lookup by key per packet). */
+    VirtualService owner;
     long deletedAt;
     private final IpvsStats stats = new IpvsStats();
 
