@@ -159,7 +159,7 @@ class TcpdumpFilterTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "foo|can't parse filter expression: syntax error",
             "ARP|can't parse filter expression: syntax error",
             "10.77.0.1|can't parse filter expression: syntax error",
