@@ -197,10 +197,8 @@ public final class Nic implements LanMember {
     public Nic setMac(MacAddress mac) {
         engine();
         checkUnicast(mac);
-        host.lab().step(host, "ip link set dev " + name + " address " + mac, () -> {
-            host.engine().setMac(engine(), mac);
-            return new Execution("", 0);
-        }, true);
+        host.lab().step(host, "ip link set dev " + name + " address " + mac,
+                () -> kernel(() -> host.engine().setMac(engine(), mac)), true);
         return this;
     }
 

@@ -164,8 +164,14 @@ public final class Host {
      * {@code dev_set_mac_address}: changes the MAC ({@code NETDEV_CHANGEADDR}):
      * the interface's neighbours are flushed and, with {@code arp_notify}, a
      * gratuitous ARP goes out for each of its addresses.
+     *
+     * @throws KernelException {@code EADDRNOTAVAIL} for a multicast or all-zero MAC
      */
-    public void setMac(NetDevice dev, MacAddress mac) {
+    public void setMac(NetDevice dev, MacAddress mac) throws KernelException {
+        // eth_prepare_mac_addr_change: !is_valid_ether_addr
+        if (mac.isMulticast() || mac.isZero()) {
+            throw new KernelException(Errno.EADDRNOTAVAIL);
+        }
         if (dev.mac().equals(mac)) {
             return;
         }
@@ -176,7 +182,21 @@ public final class Host {
         }
     }
 
-    public void setMtu(NetDevice dev, int mtu) {
+    /**
+     * {@code dev_set_mtu} with {@code dev_validate_mtu}: an Ethernet interface
+     * takes {@link NetDevice#ETH_MIN_MTU} to {@link NetDevice#ETH_MAX_MTU}.
+     *
+     * @throws KernelException {@code EINVAL} with the kernel's extack outside that range
+     */
+    public void setMtu(NetDevice dev, int mtu) throws KernelException {
+        if (!dev.isLoopback()) {
+            if (mtu < NetDevice.ETH_MIN_MTU) {
+                throw new KernelException(Errno.EINVAL, "mtu less than device minimum");
+            }
+            if (mtu > NetDevice.ETH_MAX_MTU) {
+                throw new KernelException(Errno.EINVAL, "mtu greater than device maximum");
+            }
+        }
         dev.setMtuValue(mtu);
     }
 

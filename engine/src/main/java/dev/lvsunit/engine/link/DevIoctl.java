@@ -30,10 +30,6 @@ public final class DevIoctl {
     /** {@code IFF_MULTICAST}. */
     public static final int IFF_MULTICAST = 0x1000;
 
-    /** {@code ETH_MIN_MTU}. */
-    private static final int ETH_MIN_MTU = 68;
-    /** {@code ETH_MAX_MTU}. */
-    private static final int ETH_MAX_MTU = 65535;
 
     private final Host host;
 
@@ -81,10 +77,11 @@ public final class DevIoctl {
      */
     public void setMtu(String ifname, int mtu) throws KernelException {
         NetDevice dev = device(ifname);
-        if (mtu < ETH_MIN_MTU || mtu > ETH_MAX_MTU) {
-            throw new KernelException(Errno.EINVAL);
+        try {
+            host.setMtu(dev, mtu);
+        } catch (KernelException e) {
+            throw new KernelException(e.errno()); // an ioctl has no extack
         }
-        host.setMtu(dev, mtu);
     }
 
     /**
@@ -99,9 +96,6 @@ public final class DevIoctl {
         NetDevice dev = device(ifname);
         if (dev.isLoopback()) {
             throw new KernelException(Errno.EINVAL);
-        }
-        if (mac.isMulticast() || mac.isZero()) {
-            throw new KernelException(Errno.EADDRNOTAVAIL);
         }
         host.setMac(dev, mac);
     }

@@ -17,6 +17,11 @@ import java.util.Objects;
  */
 public final class NetDevice {
 
+    /** {@code ETH_MIN_MTU}: the smallest MTU an Ethernet device takes. */
+    public static final int ETH_MIN_MTU = 68;
+    /** {@code ETH_MAX_MTU}: the largest, as a veth has it. */
+    public static final int ETH_MAX_MTU = 65535;
+
     /** The kinds of device lvsunit models. */
     public enum Kind {
         LOOPBACK,

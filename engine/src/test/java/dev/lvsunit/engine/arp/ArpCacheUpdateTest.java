@@ -47,7 +47,11 @@ class ArpCacheUpdateTest {
     }
 
     private void clientMac(String mac) {
-        client.setMac(cEth, mac(mac));
+        try {
+            client.setMac(cEth, mac(mac));
+        } catch (KernelException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import static dev.lvsunit.engine.arp.ArpLab.sysctl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lvsunit.engine.Host;
+import dev.lvsunit.engine.KernelException;
 import dev.lvsunit.engine.link.NetDevice;
 import dev.lvsunit.engine.net.MacAddress;
 import dev.lvsunit.engine.packet.ArpPacket;
@@ -35,7 +36,7 @@ class GratuitousArpTest {
     }
 
     @Test
-    void macChange_withArpNotify_announcesEveryAddressOfTheInterface() {
+    void macChange_withArpNotify_announcesEveryAddressOfTheInterface() throws KernelException {
         // A31: one "who-has 10.0.0.179 tell 10.0.0.179" from the new MAC; the VIP on lo is not announced
         sysctl(rs, "conf/eth0/arp_notify", 1);
         addr(eth0, "10.0.0.180/24");
@@ -47,7 +48,7 @@ class GratuitousArpTest {
     }
 
     @Test
-    void macChange_withoutArpNotify_isSilent() {
+    void macChange_withoutArpNotify_isSilent() throws KernelException {
         rs.setMac(eth0, mac("02:00:00:00:01:80"));
         lab.runMs(1);
         assertThat(lab.arpFrames()).isEmpty();

@@ -418,7 +418,7 @@ class NudTransitionTest {
     }
 
     @Test
-    void t15_requestFromNeighbour_newMac_becomesStale() {
+    void t15_requestFromNeighbour_newMac_becomesStale() throws KernelException {
         reachableB();
         Neighbour n = aEntry("10.0.0.2");
         b.setMac(bEth, mac("02:00:00:00:00:22"));

@@ -2,6 +2,7 @@ package dev.lvsunit.tools.ip;
 
 import dev.lvsunit.engine.Host;
 import dev.lvsunit.engine.link.NetDevice;
+import dev.lvsunit.engine.KernelException;
 import dev.lvsunit.engine.net.MacAddress;
 import dev.lvsunit.tools.spi.CommandContext;
 import dev.lvsunit.tools.spi.NotSupportedException;
@@ -155,11 +156,15 @@ final class IpLink {
         }
         String name = dev;
         NetDevice device = host.device(name).orElseThrow(() -> IpError.nodev(name));
-        if (mac != null) {
-            host.setMac(device, mac);
-        }
-        if (mtu != null) {
-            host.setMtu(device, mtu);
+        try {
+            if (mac != null) {
+                host.setMac(device, mac);
+            }
+            if (mtu != null) {
+                host.setMtu(device, mtu);
+            }
+        } catch (KernelException e) {
+            throw Rtnl.error(e);
         }
         if (up != null) {
             host.setUp(device, up);

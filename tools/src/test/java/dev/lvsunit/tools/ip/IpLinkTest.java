@@ -93,6 +93,14 @@ class IpLinkTest {
         assertThat(lab.run("ip link set eth0 mtu 1500 mtu 1400"))
                 .isEqualTo(fails(255, "Error: duplicate \"mtu\": \"1400\" is the second value."));
         assertThat(lab.run("ip link set eth0 address zz")).isEqualTo(fails(1, "\"zz\" is invalid lladdr."));
+        // recorded on 6.18 (iproute2 6.1.0) on a veth: dev_validate_mtu and eth_prepare_mac_addr_change
+        assertThat(lab.run("ip link set eth0 mtu 60")).isEqualTo(fails(2, "Error: mtu less than device minimum."));
+        assertThat(lab.run("ip link set eth0 mtu 70000")).isEqualTo(fails(2, "Error: mtu greater than device maximum."));
+        assertThat(lab.run("ip link set eth0 address 01:00:00:00:00:01"))
+                .isEqualTo(fails(2, "RTNETLINK answers: Cannot assign requested address"));
+        assertThat(lab.run("ip link set eth0 address 00:00:00:00:00:00"))
+                .isEqualTo(fails(2, "RTNETLINK answers: Cannot assign requested address"));
+        assertThat(lab.run("ip link set eth0 address 02:00:00:00:01")).isEqualTo(fails(1, "Invalid address length 5 - must be 6 bytes"));
         assertThat(lab.run("ip link set")).isEqualTo(fails(255, "Not enough information: \"dev\" argument is required."));
         assertThat(lab.run("ip link set eth0 foo")).isEqualTo(fails(255, "Error: either \"dev\" is duplicate, or \"foo\" is a garbage."));
         assertThat(lab.run("ip link show eth9")).isEqualTo(fails(1, "Device \"eth9\" does not exist."));
