@@ -41,6 +41,19 @@ class ForwardingTest {
         return h;
     }
 
+    /** The director: 192.168.0.2 on eth0 and the VIP on the alias eth0:0. */
+    Host director() {
+        Host director = host("director", net0, "192.168.0.2/24");
+        addr(director.device("eth0").get(), "192.168.0.101/32", "eth0:0");
+        return director;
+    }
+
+    /** {@code ipvsadm -A -t VIP:80 -s rr} and one real server with weight 1. */
+    void roundRobinTo(Host director, String rip, int port, ForwardMethod method) throws IpvsException {
+        director.ipvs().addService(key, ServiceSettings.of("rr"));
+        director.ipvs().addDest(key, DestSettings.of(Ipv4Address.parse(rip), port, method, 1));
+    }
+
     static void defaultRoute(Host h, String gw) {
         NetDevice dev = h.device("eth0").orElseThrow();
         h.fib().insert(new FibRoute(Fib.RT_TABLE_MAIN, RouteType.UNICAST, Ipv4Prefix.parse("0.0.0.0/0"), 0, 0,
@@ -66,13 +79,11 @@ class ForwardingTest {
     @Test
     void directRouting() throws Exception {
         Host client = host("client", net0, "192.168.0.50/24");
-        Host director = host("director", net0, "192.168.0.2/24");
-        addr(director.device("eth0").get(), "192.168.0.101/32", "eth0:0");
+        Host director = director();
         Host rs = host("rs1", net0, "192.168.0.11/24");
         realServerWithVipOnLo(rs);
         TcpLab.answer(rs, 80, "server-1\n");
-        director.ipvs().addService(key, ServiceSettings.of("rr"));
-        director.ipvs().addDest(key, DestSettings.of(Ipv4Address.parse("192.168.0.11"), 80, ForwardMethod.DROUTE, 1));
+        roundRobinTo(director, "192.168.0.11", 80, ForwardMethod.DROUTE);
 
         TcpLab.Exchange x = TcpLab.exchange(client, "192.168.0.101", 80, "GET /\r\n\r\n", 5);
         assertThat(x.received.toString()).isEqualTo("server-1\n");
@@ -103,12 +114,10 @@ class ForwardingTest {
     @Test
     void realServerWithoutVipNeverAnswers() throws Exception {
         Host client = host("client", net0, "192.168.0.50/24");
-        Host director = host("director", net0, "192.168.0.2/24");
-        addr(director.device("eth0").get(), "192.168.0.101/32", "eth0:0");
+        Host director = director();
         Host rs = host("rs1", net0, "192.168.0.11/24");
         TcpLab.answer(rs, 80, "server-1\n");
-        director.ipvs().addService(key, ServiceSettings.of("rr"));
-        director.ipvs().addDest(key, DestSettings.of(Ipv4Address.parse("192.168.0.11"), 80, ForwardMethod.DROUTE, 1));
+        roundRobinTo(director, "192.168.0.11", 80, ForwardMethod.DROUTE);
 
         TcpLab.Exchange x = TcpLab.exchange(client, "192.168.0.101", 80, "GET /\r\n\r\n", 200);
         assertThat(x.error).isEqualTo(TcpError.ETIMEDOUT);
@@ -126,13 +135,11 @@ class ForwardingTest {
     @Test
     void withoutArpIgnoreTheClientBypassesTheDirector() throws Exception {
         Host client = host("client", net0, "192.168.0.50/24");
-        Host director = host("director", net0, "192.168.0.2/24");
-        addr(director.device("eth0").get(), "192.168.0.101/32", "eth0:0");
+        Host director = director();
         Host rs = host("rs1", net0, "192.168.0.11/24");
         addr(rs.loopback(), "192.168.0.101/32", "lo:0");
         TcpLab.answer(rs, 80, "server-1\n");
-        director.ipvs().addService(key, ServiceSettings.of("rr"));
-        director.ipvs().addDest(key, DestSettings.of(Ipv4Address.parse("192.168.0.11"), 80, ForwardMethod.DROUTE, 1));
+        roundRobinTo(director, "192.168.0.11", 80, ForwardMethod.DROUTE);
 
         TcpLab.Exchange x = TcpLab.exchange(client, "192.168.0.101", 80, "GET /\r\n\r\n", 5);
         assertThat(x.received.toString()).isEqualTo("server-1\n");
@@ -150,8 +157,7 @@ class ForwardingTest {
     void masquerading() throws Exception {
         Segment net1 = w.addSegment("net1");
         Host client = host("client", net0, "192.168.0.50/24");
-        Host director = host("director", net0, "192.168.0.2/24");
-        addr(director.device("eth0").get(), "192.168.0.101/32", "eth0:0");
+        Host director = director();
         NetDevice eth1 = nic(director, "eth1");
         net1.attach(eth1);
         addr(eth1, "10.0.0.1/24");
@@ -159,8 +165,7 @@ class ForwardingTest {
         Host rs = host("rs1", net1, "10.0.0.11/24");
         defaultRoute(rs, "10.0.0.1");
         TcpLab.answer(rs, 8080, "server-1\n");
-        director.ipvs().addService(key, ServiceSettings.of("rr"));
-        director.ipvs().addDest(key, DestSettings.of(Ipv4Address.parse("10.0.0.11"), 8080, ForwardMethod.MASQ, 1));
+        roundRobinTo(director, "10.0.0.11", 8080, ForwardMethod.MASQ);
 
         TcpLab.Exchange x = TcpLab.exchange(client, "192.168.0.101", 80, "GET /\r\n\r\n", 5);
         assertThat(x.received.toString()).isEqualTo("server-1\n");
@@ -182,16 +187,14 @@ class ForwardingTest {
     void masqueradingNeedsIpForward() throws Exception {
         Segment net1 = w.addSegment("net1");
         Host client = host("client", net0, "192.168.0.50/24");
-        Host director = host("director", net0, "192.168.0.2/24");
-        addr(director.device("eth0").get(), "192.168.0.101/32", "eth0:0");
+        Host director = director();
         NetDevice eth1 = nic(director, "eth1");
         net1.attach(eth1);
         addr(eth1, "10.0.0.1/24");
         Host rs = host("rs1", net1, "10.0.0.11/24");
         defaultRoute(rs, "10.0.0.1");
         TcpLab.answer(rs, 80, "server-1\n");
-        director.ipvs().addService(key, ServiceSettings.of("rr"));
-        director.ipvs().addDest(key, DestSettings.of(Ipv4Address.parse("10.0.0.11"), 80, ForwardMethod.MASQ, 1));
+        roundRobinTo(director, "10.0.0.11", 80, ForwardMethod.MASQ);
         TcpLab.Exchange x = TcpLab.exchange(client, "192.168.0.101", 80, "GET /\r\n\r\n", 5);
         assertThat(x.connected).isFalse();
     }
@@ -203,16 +206,14 @@ class ForwardingTest {
     @Test
     void tunnelling() throws Exception {
         Host client = host("client", net0, "192.168.0.50/24");
-        Host director = host("director", net0, "192.168.0.2/24");
-        addr(director.device("eth0").get(), "192.168.0.101/32", "eth0:0");
+        Host director = director();
         Host rs = host("rs1", net0, "192.168.0.11/24");
         NetDevice tunl0 = IpipTunnel.load(rs);
         addr(tunl0, "192.168.0.101/32");
         rs.setUp(tunl0, true);
         sysctl(rs, "net.ipv4.conf.all.arp_ignore", "1");
         TcpLab.answer(rs, 80, "server-1\n");
-        director.ipvs().addService(key, ServiceSettings.of("rr"));
-        director.ipvs().addDest(key, DestSettings.of(Ipv4Address.parse("192.168.0.11"), 80, ForwardMethod.TUNNEL, 1));
+        roundRobinTo(director, "192.168.0.11", 80, ForwardMethod.TUNNEL);
 
         TcpLab.Exchange x = TcpLab.exchange(client, "192.168.0.101", 80, "GET /\r\n\r\n", 5);
         assertThat(x.received.toString()).isEqualTo("server-1\n");
@@ -228,15 +229,13 @@ class ForwardingTest {
     @Test
     void tunnellingNeedsTunl0Up() throws Exception {
         Host client = host("client", net0, "192.168.0.50/24");
-        Host director = host("director", net0, "192.168.0.2/24");
-        addr(director.device("eth0").get(), "192.168.0.101/32", "eth0:0");
+        Host director = director();
         Host rs = host("rs1", net0, "192.168.0.11/24");
         NetDevice tunl0 = IpipTunnel.load(rs);
         addr(tunl0, "192.168.0.101/32");
         sysctl(rs, "net.ipv4.conf.all.arp_ignore", "1");
         TcpLab.answer(rs, 80, "server-1\n");
-        director.ipvs().addService(key, ServiceSettings.of("rr"));
-        director.ipvs().addDest(key, DestSettings.of(Ipv4Address.parse("192.168.0.11"), 80, ForwardMethod.TUNNEL, 1));
+        roundRobinTo(director, "192.168.0.11", 80, ForwardMethod.TUNNEL);
         TcpLab.Exchange x = TcpLab.exchange(client, "192.168.0.101", 80, "GET /\r\n\r\n", 3);
         assertThat(x.connected).isFalse();
     }
@@ -245,8 +244,7 @@ class ForwardingTest {
     @Test
     void noDestinationIsRefused() throws Exception {
         Host client = host("client", net0, "192.168.0.50/24");
-        Host director = host("director", net0, "192.168.0.2/24");
-        addr(director.device("eth0").get(), "192.168.0.101/32", "eth0:0");
+        Host director = director();
         director.ipvs().addService(key, ServiceSettings.of("wlc"));
         TcpLab.Exchange x = TcpLab.exchange(client, "192.168.0.101", 80, "GET /\r\n\r\n", 3);
         assertThat(x.error).isEqualTo(TcpError.ECONNREFUSED);
