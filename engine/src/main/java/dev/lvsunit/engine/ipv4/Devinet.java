@@ -8,6 +8,7 @@ import dev.lvsunit.engine.net.Ipv4Address;
 import dev.lvsunit.engine.net.Ipv4Prefix;
 import dev.lvsunit.engine.sysctl.DevConf;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,9 +20,32 @@ import java.util.Optional;
 public final class Devinet {
 
     private final Host host;
+    /**
+     * Every address some interface holds, as {@code inet_addr_lst} hashes them
+     * for {@code __ip_dev_find}: asked on every packet (source checks, IPVS),
+     * so not a walk over the devices: sorted, for a binary search in one
+     * array. Remade after each change of addresses.
+     */
+    private int[] localAddresses = new int[0];
 
     public Devinet(Host host) {
         this.host = host;
+    }
+
+    private void rehashLocalAddresses() {
+        int[] all = new int[0];
+        int n = 0;
+        for (NetDevice d : host.devices()) {
+            for (IfAddr a : d.inDevice().ifaList) {
+                if (n == all.length) {
+                    all = Arrays.copyOf(all, Math.max(4, n * 2));
+                }
+                all[n++] = a.local().bits();
+            }
+        }
+        all = Arrays.copyOf(all, n);
+        Arrays.sort(all);
+        localAddresses = all;
     }
 
     /**
@@ -61,6 +85,7 @@ public final class Devinet {
         } else {
             list.add(lastPrimary, ifa);
         }
+        rehashLocalAddresses();
         host.sysctl().addressAdded(in);
         applyKernelRoutes(before);
         return ifa;
@@ -125,6 +150,7 @@ public final class Devinet {
                 }
             }
         }
+        rehashLocalAddresses();
         // fib_del_ifaddr -> fib_sync_down_addr: routes whose preferred source is
         // an address the host no longer has are dead.
         for (IfAddr g : gone) {
@@ -137,14 +163,7 @@ public final class Devinet {
 
     /** Whether any interface of the host holds {@code address}. */
     public boolean isLocalAddress(Ipv4Address address) {
-        for (NetDevice d : host.devices()) {
-            for (IfAddr a : d.inDevice().ifaList) {
-                if (a.local().equals(address)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return Arrays.binarySearch(localAddresses, address.bits()) >= 0;
     }
 
     /** {@code inet_ifa_byprefix}: the primary of {@code dev} with exactly this subnet. */

@@ -25,6 +25,8 @@ public final class Fib {
     public static final int RT_TABLE_LOCAL = 255;
 
     private final List<FibRoute> routes = new ArrayList<>();
+    /** The routes by prefix, for lookups; remade on the first lookup after a change. */
+    private FibIndex index;
 
     /** Every route of every table, in insertion order. */
     public List<FibRoute> routes() {
@@ -67,6 +69,7 @@ public final class Fib {
      */
     public void insert(FibRoute route) {
         routes.add(route);
+        index = null;
     }
 
     /**
@@ -77,6 +80,7 @@ public final class Fib {
      * {@code ip route prepend} and the {@code route add} ioctl do.
      */
     public void insertFirst(FibRoute route) {
+        index = null;
         for (int i = 0; i < routes.size(); i++) {
             if (routes.get(i).sameSlot(route)) {
                 routes.add(i, route);
@@ -99,16 +103,28 @@ public final class Fib {
             throw new IllegalArgumentException("no such route: " + existing);
         }
         routes.set(i, route);
+        index = null;
     }
 
     /** Removes one route; true if it was there. */
     public boolean remove(FibRoute route) {
+        index = null;
         return routes.remove(route);
     }
 
     /** Removes every route matching {@code filter}. */
     public void removeIf(Predicate<FibRoute> filter) {
+        index = null;
         routes.removeIf(filter);
+    }
+
+    private FibIndex index() {
+        FibIndex i = index;
+        if (i == null) {
+            i = new FibIndex(routes, Fib::preferred);
+            index = i;
+        }
+        return i;
     }
 
     /**
@@ -120,26 +136,28 @@ public final class Fib {
      * @return the best route, if any
      */
     public Optional<FibRoute> lookup(Ipv4Address destination, NetDevice oif) {
-        FibRoute best = null;
-        for (FibRoute r : routes) {
-            if (r.table() != RT_TABLE_LOCAL && r.table() != RT_TABLE_MAIN) {
+        FibIndex idx = index();
+        int dst = destination.bits();
+        for (int l = 0; l < idx.lengths(); l++) {
+            FibRoute[] candidates = idx.candidates(l, dst);
+            if (candidates == null) {
                 continue;
             }
-            if (!r.destination().contains(destination)) {
-                continue;
-            }
-            // fib_table_lookup: with flowi4_oif set, only nexthops through that device match
-            if (oif != null && r.device() != oif) {
-                continue;
-            }
-            if (r.device() != null && !r.device().isUp() && r.type() != RouteType.LOCAL) {
-                continue;
-            }
-            if (best == null || better(r, best)) {
-                best = r;
+            for (FibRoute r : candidates) {
+                if (r.table() != RT_TABLE_LOCAL && r.table() != RT_TABLE_MAIN) {
+                    continue;
+                }
+                // fib_table_lookup: with flowi4_oif set, only nexthops through that device match
+                if (oif != null && r.device() != oif) {
+                    continue;
+                }
+                if (r.device() != null && !r.device().isUp() && r.type() != RouteType.LOCAL) {
+                    continue;
+                }
+                return Optional.of(r);
             }
         }
-        return Optional.ofNullable(best);
+        return Optional.empty();
     }
 
     /**
@@ -158,36 +176,43 @@ public final class Fib {
      * @return the route, if any
      */
     public Optional<FibRoute> lookupScoped(Ipv4Address dst, NetDevice oif, int minScope, int table) {
-        FibRoute best = null;
-        for (FibRoute r : routes) {
-            boolean inTable = table < 0
-                    ? r.table() == RT_TABLE_LOCAL || r.table() == RT_TABLE_MAIN
-                    : r.table() == table;
-            if (!inTable || !r.destination().contains(dst) || r.scope().value() < minScope || r.tos() != 0) {
+        FibIndex idx = index();
+        for (int l = 0; l < idx.lengths(); l++) {
+            FibRoute[] candidates = idx.candidates(l, dst.bits());
+            if (candidates == null) {
                 continue;
             }
-            if (!r.type().isError() && oif != null && r.device() != oif) {
-                continue;
-            }
-            if (best == null || better(r, best)) {
-                best = r;
+            for (FibRoute r : candidates) {
+                boolean inTable = table < 0
+                        ? r.table() == RT_TABLE_LOCAL || r.table() == RT_TABLE_MAIN
+                        : r.table() == table;
+                if (!inTable || r.scope().value() < minScope || r.tos() != 0) {
+                    continue;
+                }
+                if (!r.type().isError() && oif != null && r.device() != oif) {
+                    continue;
+                }
+                return Optional.of(r);
             }
         }
-        return Optional.ofNullable(best);
+        return Optional.empty();
     }
 
-    private static boolean better(FibRoute candidate, FibRoute current) {
-        int c = Integer.compare(candidate.destination().length(), current.destination().length());
-        if (c != 0) {
-            return c > 0;
+    /**
+     * The order among routes of one prefix: the local table's before the main
+     * table's (the merged trie keeps local aliases first), higher TOS before
+     * lower, then lower metric ({@code fib_table_insert} keeps a leaf's aliases
+     * sorted so), then the order they were inserted in.
+     */
+    private static int preferred(FibRoute a, FibRoute b) {
+        boolean aLocal = a.table() == RT_TABLE_LOCAL;
+        if (aLocal != (b.table() == RT_TABLE_LOCAL)) {
+            return aLocal ? -1 : 1;
         }
-        if (candidate.table() != current.table()) {
-            return candidate.table() == RT_TABLE_LOCAL;
+        if (a.tos() != b.tos()) {
+            return Integer.compare(b.tos(), a.tos());
         }
-        if (candidate.tos() != current.tos()) {
-            return candidate.tos() > current.tos();
-        }
-        return candidate.priority() < current.priority();
+        return Integer.compare(a.priority(), b.priority());
     }
 
     /**

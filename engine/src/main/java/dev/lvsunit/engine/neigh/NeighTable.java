@@ -15,7 +15,9 @@ import dev.lvsunit.engine.sysctl.DevConf;
 import dev.lvsunit.engine.sysctl.NeighParm;
 import dev.lvsunit.engine.sysctl.NeighParms;
 import dev.lvsunit.engine.sysctl.SysctlException;
+import dev.lvsunit.engine.util.IntMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -93,6 +95,12 @@ public final class NeighTable {
 
     private final Host host;
     private final Map<Key, Neighbour> entries = new LinkedHashMap<>();
+    /**
+     * The same entries by device (ifindex) and address, for the lookups on
+     * every packet: keys in an int array, no key object to follow. {@link #entries}
+     * keeps the order for dumps.
+     */
+    private IntMap<Neighbour>[] byIfindex = newIndex(8);
     private final List<ProxyNeighbour> proxies = new ArrayList<>();
     private final List<ProxyRedo> proxyQueue = new ArrayList<>();
     private final Map<NetDevice, Integer> proxyQlen = new HashMap<>();
@@ -131,7 +139,7 @@ public final class NeighTable {
 
     /** {@code neigh_lookup}: the entry for {@code address} on {@code dev}, if any. */
     public Optional<Neighbour> lookup(Ipv4Address address, NetDevice dev) {
-        return Optional.ofNullable(entries.get(new Key(address, dev)));
+        return Optional.ofNullable(find(address, dev));
     }
 
     /**
@@ -141,8 +149,19 @@ public final class NeighTable {
      */
     public Neighbour lookupOrCreate(Ipv4Address address, NetDevice dev) {
         Ipv4Address key = dev.isLoopback() ? Ipv4Address.ANY : address;
-        Neighbour n = entries.get(new Key(key, dev));
+        Neighbour n = find(key, dev);
         return n != null ? n : create(key, dev);
+    }
+
+    private Neighbour find(Ipv4Address address, NetDevice dev) {
+        int ifindex = dev.ifindex();
+        IntMap<Neighbour> map = ifindex < byIfindex.length ? byIfindex[ifindex] : null;
+        return map == null ? null : map.get(address.bits());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static IntMap<Neighbour>[] newIndex(int n) {
+        return new IntMap[n];
     }
 
     /**
@@ -158,6 +177,14 @@ public final class NeighTable {
         n.confirmed = now - 2 * parms(n).nanos(NeighParm.BASE_REACHABLE_TIME);
         arpConstructor(n);
         entries.put(new Key(key, dev), n);
+        int ifindex = dev.ifindex();
+        if (ifindex >= byIfindex.length) {
+            byIfindex = Arrays.copyOf(byIfindex, Math.max(ifindex + 1, byIfindex.length * 2));
+        }
+        if (byIfindex[ifindex] == null) {
+            byIfindex[ifindex] = new IntMap<>();
+        }
+        byIfindex[ifindex].put(key.bits(), n);
         maybeStartGc();
         return n;
     }
@@ -542,6 +569,7 @@ public final class NeighTable {
     /** Unlinks an entry ({@code neigh_flush_one}, {@code neigh_remove_one}): timer stopped, queue dropped. */
     private void unlink(Neighbour n) {
         entries.remove(new Key(n.address(), n.device()));
+        byIfindex[n.device().ifindex()].remove(n.address().bits());
         delTimer(n);
         n.dead = true;
         n.arpQueue.clear();

@@ -1,8 +1,10 @@
 package dev.lvsunit.engine.sim;
 
+import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Queue;
 
 /**
  * The world's virtual clock and its queue of pending events.
@@ -16,6 +18,14 @@ import java.util.PriorityQueue;
  * (where it is dropped unrun) or until cancelled events outnumber the live
  * ones (when they are swept out): removing it at once would scan the whole
  * heap, and IPVS re-arms a connection's timer on every packet.
+ *
+ * <p>Most events are frames crossing a wire, due a fixed delay after they
+ * were sent: scheduled in time order, they need no heap. Each such delay (up
+ * to {@value #MAX_LANES} of them, none over {@value #MAX_LANE_DELAY_NANOS} ns)
+ * gets a lane, a FIFO already in (time, sequence) order; everything else goes
+ * to the heap, and the next event is the earliest of the heap's head and the
+ * lanes' heads. A heap of tens of thousands of IPVS and neighbour timers is
+ * then not climbed by every frame.
  *
  * <h2>Limits</h2>
  * The queue keeps every world within its {@link WorldLimits}. A caller that
@@ -35,7 +45,16 @@ import java.util.PriorityQueue;
  */
 public final class EventQueue {
 
+    static final int MAX_LANES = 4;
+    static final long MAX_LANE_DELAY_NANOS = 1_000_000;
+
     private final PriorityQueue<Timer> queue = new PriorityQueue<>();
+    private final long[] laneDelays = new long[MAX_LANES];
+    @SuppressWarnings("unchecked")
+    private final ArrayDeque<Timer>[] lanes = new ArrayDeque[MAX_LANES];
+    private int laneCount;
+    /** Timers in the heap and the lanes, cancelled ones included. */
+    private int size;
     private WorldLimits limits = WorldLimits.DEFAULT;
     private long now;
     private long sequence;
@@ -58,7 +77,7 @@ public final class EventQueue {
 
     /** How many events are waiting (cancelled ones not counted). */
     public int pending() {
-        return queue.size() - cancelled;
+        return size - cancelled;
     }
 
     /** The limits this world runs within ({@link WorldLimits#DEFAULT} unless changed). */
@@ -107,27 +126,68 @@ public final class EventQueue {
         if (cutShort != null) {
             timer.discard();
         } else {
-            queue.add(timer);
+            laneFor(timer.at() - now).add(timer);
+            size++;
         }
         return timer;
+    }
+
+    /**
+     * The lane for events due {@code delay} from now, or the heap. A lane stays
+     * sorted because its delay is fixed and the clock never goes back.
+     */
+    private Queue<Timer> laneFor(long delay) {
+        for (int i = 0; i < laneCount; i++) {
+            if (laneDelays[i] == delay) {
+                return lanes[i];
+            }
+        }
+        if (laneCount < MAX_LANES && delay <= MAX_LANE_DELAY_NANOS) {
+            laneDelays[laneCount] = delay;
+            lanes[laneCount] = new ArrayDeque<>();
+            return lanes[laneCount++];
+        }
+        return queue;
     }
 
     /** Called by {@link Timer#cancel()}, which has marked the timer done. */
     void cancel(Timer timer) {
         cancelled++;
-        if (cancelled > 64 && cancelled > queue.size() / 2) {
+        if (cancelled > 64 && cancelled > size / 2) {
             queue.removeIf(t -> !t.pending());
+            for (int i = 0; i < laneCount; i++) {
+                lanes[i].removeIf(t -> !t.pending());
+            }
+            size -= cancelled;
             cancelled = 0;
         }
     }
 
-    /** The live head of the queue, dropping cancelled timers before it; null if none. */
-    private Timer head() {
-        Timer head = queue.peek();
+    /** The earliest live timer of one queue, dropping cancelled ones before it. */
+    private Timer liveHead(Queue<Timer> q) {
+        Timer head = q.peek();
         while (head != null && !head.pending()) {
-            queue.poll();
+            q.poll();
+            size--;
             cancelled--;
-            head = queue.peek();
+            head = q.peek();
+        }
+        return head;
+    }
+
+    /** Where {@link #head()} found the head: the heap or a lane. */
+    private Queue<Timer> headQueue;
+
+    /** The live head of the whole queue (heap and lanes); null if none. */
+    private Timer head() {
+        Timer head = liveHead(queue);
+        headQueue = queue;
+        for (int i = 0; i < laneCount; i++) {
+            Timer t = liveHead(lanes[i]);
+            if (t != null && (head == null || t.compareTo(head) < 0)) {
+                head = t;
+                headQueue = lanes[i];
+            }
         }
         return head;
     }
@@ -163,7 +223,8 @@ public final class EventQueue {
             if (head == null || head.at() > target) {
                 break;
             }
-            queue.poll();
+            headQueue.poll();
+            size--;
             now = head.at();
             head.fire();
             executed++;
@@ -200,6 +261,11 @@ public final class EventQueue {
             t.discard();
         }
         queue.clear();
+        for (int i = 0; i < laneCount; i++) {
+            lanes[i].forEach(Timer::discard);
+            lanes[i].clear();
+        }
+        size = 0;
         cancelled = 0;
         if (inCommand) {
             throw new CutShortException(cutShort);
