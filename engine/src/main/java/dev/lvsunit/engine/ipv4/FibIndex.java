@@ -1,7 +1,7 @@
 package dev.lvsunit.engine.ipv4;
 
 import dev.lvsunit.engine.net.Ipv4Prefix;
-import dev.lvsunit.engine.util.IntMap;
+import dev.lvsunit.engine.util.LongMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -18,7 +18,7 @@ final class FibIndex {
 
     private final int[] lengths;
     private final int[] masks;
-    private final IntMap<FibRoute[]>[] byLength;
+    private final LongMap<FibRoute[]>[] byLength;
 
     FibIndex(List<FibRoute> routes, Comparator<FibRoute> preference) {
         List<List<FibRoute>> perLength = new ArrayList<>();
@@ -48,13 +48,13 @@ final class FibIndex {
     }
 
     @SuppressWarnings("unchecked")
-    private static IntMap<FibRoute[]>[] newMaps(int n) {
-        return new IntMap[n];
+    private static LongMap<FibRoute[]>[] newMaps(int n) {
+        return new LongMap[n];
     }
 
     /** The routes of one length by network address, each prefix's sorted by preference. */
-    private static IntMap<FibRoute[]> byPrefix(List<FibRoute> routes, Comparator<FibRoute> preference) {
-        IntMap<FibRoute[]> map = new IntMap<>();
+    private static LongMap<FibRoute[]> byPrefix(List<FibRoute> routes, Comparator<FibRoute> preference) {
+        LongMap<FibRoute[]> map = new LongMap<>();
         List<FibRoute> sorted = new ArrayList<>(routes);
         sorted.sort(preference); // stable: insertion order among equals
         for (FibRoute r : sorted) {

@@ -2,8 +2,7 @@ package dev.lvsunit.engine.ipvs;
 
 import dev.lvsunit.engine.sim.EventQueue;
 import dev.lvsunit.engine.sim.Timer;
-import java.util.HashMap;
-import java.util.Map;
+import dev.lvsunit.engine.util.LongMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -59,7 +58,7 @@ final class ConnTimers {
     /** How long before its instant a bucket gets its world event: 1 ms, 50 hops. */
     static final long HORIZON = 1_000_000;
 
-    private final Map<Long, Bucket> buckets = new HashMap<>();
+    private final LongMap<Bucket> buckets = new LongMap<>();
     /** Buckets without a world event yet (due after {@link #horizonEnd}), by instant. */
     private final TreeMap<Long, Bucket> waiting = new TreeMap<>();
     /** Every bucket due up to here has its world event. */

@@ -408,8 +408,9 @@ public final class Ipvs implements SchedulerEnv {
         int sport = sport(payload);
         int dport = dport(payload);
         IpvsConn cp = inGet(proto, p.source(), sport, p.destination(), dport);
-        int reuse = sysctl.get("conn_reuse_mode");
-        boolean expireNodest = sysctl.get("expire_nodest_conn") != 0;
+        // read only for a packet of a known connection: a new one needs neither
+        int reuse = cp == null ? 0 : sysctl.get("conn_reuse_mode");
+        boolean expireNodest = cp != null && sysctl.get("expire_nodest_conn") != 0;
         if (cp != null && reuse != 0 && payload instanceof TcpSegment seg && isNewConn(seg)) {
             boolean resched = false;
             if (expireNodest && cp.dest.weight == 0) {

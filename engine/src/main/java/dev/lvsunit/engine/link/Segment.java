@@ -1,13 +1,11 @@
 package dev.lvsunit.engine.link;
 
 import dev.lvsunit.engine.World;
-import dev.lvsunit.engine.net.MacAddress;
+import dev.lvsunit.engine.util.LongMap;
 import dev.lvsunit.engine.packet.EthernetFrame;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -32,7 +30,8 @@ public final class Segment {
     private final World world;
     private final String name;
     private final List<NetDevice> ports = new ArrayList<>();
-    private final Map<MacAddress, NetDevice> fdb = new HashMap<>();
+    /** The forwarding database, by MAC ({@code br_fdb_find}). */
+    private final LongMap<NetDevice> fdb = new LongMap<>();
     private final List<CapturedFrame> capture = new ArrayList<>();
     private final List<Consumer<CapturedFrame>> listeners = new ArrayList<>();
     private boolean capturing = true;
@@ -103,10 +102,10 @@ public final class Segment {
                 l.accept(seen);
             }
         }
-        if (!frame.source().isMulticast()) {
-            fdb.put(frame.source(), ingress);
+        if (!frame.source().isMulticast() && fdb.get(frame.source().bits()) != ingress) {
+            fdb.put(frame.source().bits(), ingress); // br_fdb_update: learn, or move to the new port
         }
-        NetDevice known = frame.destination().isMulticast() ? null : fdb.get(frame.destination());
+        NetDevice known = frame.destination().isMulticast() ? null : fdb.get(frame.destination().bits());
         if (known != null) {
             if (known != ingress) {
                 deliver(known, frame);

@@ -15,9 +15,8 @@ import dev.lvsunit.engine.sysctl.DevConf;
 import dev.lvsunit.engine.sysctl.NeighParm;
 import dev.lvsunit.engine.sysctl.NeighParms;
 import dev.lvsunit.engine.sysctl.SysctlException;
-import dev.lvsunit.engine.util.IntMap;
+import dev.lvsunit.engine.util.LongMap;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -97,10 +96,10 @@ public final class NeighTable {
     private final Map<Key, Neighbour> entries = new LinkedHashMap<>();
     /**
      * The same entries by device (ifindex) and address, for the lookups on
-     * every packet: keys in an int array, no key object to follow. {@link #entries}
+     * every packet: keys in a long array, no key object to follow. {@link #entries}
      * keeps the order for dumps.
      */
-    private IntMap<Neighbour>[] byIfindex = newIndex(8);
+    private final LongMap<Neighbour> byDeviceAndAddress = new LongMap<>();
     private final List<ProxyNeighbour> proxies = new ArrayList<>();
     private final List<ProxyRedo> proxyQueue = new ArrayList<>();
     private final Map<NetDevice, Integer> proxyQlen = new HashMap<>();
@@ -154,14 +153,11 @@ public final class NeighTable {
     }
 
     private Neighbour find(Ipv4Address address, NetDevice dev) {
-        int ifindex = dev.ifindex();
-        IntMap<Neighbour> map = ifindex < byIfindex.length ? byIfindex[ifindex] : null;
-        return map == null ? null : map.get(address.bits());
+        return byDeviceAndAddress.get(indexKey(address, dev));
     }
 
-    @SuppressWarnings("unchecked")
-    private static IntMap<Neighbour>[] newIndex(int n) {
-        return new IntMap[n];
+    private static long indexKey(Ipv4Address address, NetDevice dev) {
+        return (long) dev.ifindex() << 32 | Integer.toUnsignedLong(address.bits());
     }
 
     /**
@@ -177,14 +173,7 @@ public final class NeighTable {
         n.confirmed = now - 2 * parms(n).nanos(NeighParm.BASE_REACHABLE_TIME);
         arpConstructor(n);
         entries.put(new Key(key, dev), n);
-        int ifindex = dev.ifindex();
-        if (ifindex >= byIfindex.length) {
-            byIfindex = Arrays.copyOf(byIfindex, Math.max(ifindex + 1, byIfindex.length * 2));
-        }
-        if (byIfindex[ifindex] == null) {
-            byIfindex[ifindex] = new IntMap<>();
-        }
-        byIfindex[ifindex].put(key.bits(), n);
+        byDeviceAndAddress.put(indexKey(key, dev), n);
         maybeStartGc();
         return n;
     }
@@ -569,7 +558,7 @@ public final class NeighTable {
     /** Unlinks an entry ({@code neigh_flush_one}, {@code neigh_remove_one}): timer stopped, queue dropped. */
     private void unlink(Neighbour n) {
         entries.remove(new Key(n.address(), n.device()));
-        byIfindex[n.device().ifindex()].remove(n.address().bits());
+        byDeviceAndAddress.remove(indexKey(n.address(), n.device()));
         delTimer(n);
         n.dead = true;
         n.arpQueue.clear();

@@ -102,7 +102,7 @@ public final class Tcp {
             return;
         }
         FourTuple key = new FourTuple(packet.destination(), seg.destinationPort(), packet.source(), seg.sourcePort());
-        TcpSocket s = sockets.get(key);
+        TcpSocket s = sockets.isEmpty() ? null : sockets.get(key);
         if (s != null && s.state() == TcpState.TIME_WAIT && seg.has(TcpSegment.SYN) && !seg.has(TcpSegment.ACK)
                 && listeners.containsKey(seg.destinationPort())) {
             // tcp_timewait_state_process: a new SYN may reuse the pair (TCP_TW_SYN)
@@ -113,7 +113,7 @@ public final class Tcp {
             s.segmentArrived(seg);
             return;
         }
-        TcpListener l = listeners.get(seg.destinationPort());
+        TcpListener l = listeners.isEmpty() ? null : listeners.get(seg.destinationPort());
         if (l != null) {
             if (seg.has(TcpSegment.RST)) {
                 return;

@@ -1,25 +1,27 @@
 package dev.lvsunit.engine.util;
 
 /**
- * A hash map from {@code int} keys (IPv4 addresses, mostly) to objects, with
- * the keys in a plain array: a lookup reads one slot of {@code int}s instead
- * of following a {@code HashMap} node to a boxed or record key, which in a
- * world of a hundred hosts is a cache miss per step. Open addressing with
+ * A hash map from {@code long} keys (IPv4 addresses, virtual instants) to
+ * objects, with the keys in a plain array: a lookup reads one slot of
+ * {@code long}s instead of following a {@code HashMap} node to a boxed or
+ * record key, which in a world of a hundred hosts is a cache miss per step;
+ * and the keys are mixed, so that instants a round number of nanoseconds
+ * apart do not pile into a few buckets as {@code Long.hashCode} lets them. Open addressing with
  * linear probing; removal shifts the probe run back, so there are no
  * tombstones. Iteration order is not defined: callers that list entries keep
  * their own order.
  *
  * @param <V> the value type; values are never {@code null}
  */
-public final class IntMap<V> {
+public final class LongMap<V> {
 
-    private int[] keys = new int[8];
+    private long[] keys = new long[8];
     private Object[] values = new Object[8];
     private int size;
 
     /** The value for {@code key}, or {@code null}. */
     @SuppressWarnings("unchecked")
-    public V get(int key) {
+    public V get(long key) {
         int mask = keys.length - 1;
         for (int slot = hash(key) & mask; ; slot = (slot + 1) & mask) {
             Object v = values[slot];
@@ -30,7 +32,7 @@ public final class IntMap<V> {
     }
 
     /** Maps {@code key} to {@code value}, replacing any value it had. */
-    public void put(int key, V value) {
+    public void put(long key, V value) {
         if (value == null) {
             throw new NullPointerException("value");
         }
@@ -46,7 +48,7 @@ public final class IntMap<V> {
     }
 
     /** Removes {@code key}'s mapping, if any. */
-    public void remove(int key) {
+    public void remove(long key) {
         int mask = keys.length - 1;
         int slot = find(key);
         if (values[slot] == null) {
@@ -73,7 +75,7 @@ public final class IntMap<V> {
         return size;
     }
 
-    private int find(int key) {
+    private int find(long key) {
         int mask = keys.length - 1;
         int slot = hash(key) & mask;
         while (values[slot] != null && keys[slot] != key) {
@@ -83,9 +85,9 @@ public final class IntMap<V> {
     }
 
     private void resize(int capacity) {
-        int[] oldKeys = keys;
+        long[] oldKeys = keys;
         Object[] oldValues = values;
-        keys = new int[capacity];
+        keys = new long[capacity];
         values = new Object[capacity];
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldValues[i] != null) {
@@ -96,8 +98,8 @@ public final class IntMap<V> {
         }
     }
 
-    private static int hash(int key) {
-        int h = key * 0x9E37_79B9;
-        return h ^ (h >>> 16);
+    private static int hash(long key) {
+        long h = key * 0x9E37_79B9_7F4A_7C15L;
+        return (int) (h ^ (h >>> 32));
     }
 }
