@@ -148,10 +148,8 @@ public final class Arp {
      * {@code proxy_arp_pvlan} is on.
      */
     private Optional<FibResult> routeInput(Ipv4Address tip, Ipv4Address sip, NetDevice dev) {
-        FibResult rt;
-        try {
-            rt = host.route().input(tip, sip, dev);
-        } catch (KernelException e) {
+        FibResult rt = host.route().inputOrNull(tip, sip, dev);
+        if (rt == null) {
             return Optional.empty();
         }
         if (rt.type() == RouteType.UNICAST && rt.device() == dev && conf(dev, DevConf.PROXY_ARP_PVLAN) == 0) {

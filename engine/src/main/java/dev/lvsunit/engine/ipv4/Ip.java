@@ -123,10 +123,8 @@ public final class Ip {
             localDeliver(packet, dev, RouteType.LOCAL);
             return;
         }
-        FibResult res;
-        try {
-            res = host.route().input(packet.destination(), packet.source(), dev);
-        } catch (KernelException e) {
+        FibResult res = host.route().inputOrNull(packet.destination(), packet.source(), dev);
+        if (res == null) {
             return; // martian, rp_filter, or not ours and not forwarding: dropped silently
         }
         switch (res.type()) {

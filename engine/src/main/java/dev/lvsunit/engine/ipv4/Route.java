@@ -121,46 +121,68 @@ public final class Route {
      *     packet can be neither delivered nor forwarded
      */
     public FibResult input(Ipv4Address dst, Ipv4Address src, NetDevice in) throws KernelException {
+        return input(dst, src, in, false);
+    }
+
+    /**
+     * As {@link #input}, for the receive paths that drop silently whatever the
+     * reason ({@code ip_rcv_finish}, {@code arp_process}): {@code null} instead
+     * of an exception. An exception per dropped packet is what a broadcast to
+     * ten thousand hosts spent most of its time unwinding.
+     */
+    public FibResult inputOrNull(Ipv4Address dst, Ipv4Address src, NetDevice in) {
+        try {
+            return input(dst, src, in, true);
+        } catch (KernelException e) {
+            throw new AssertionError("a quiet lookup threw", e);
+        }
+    }
+
+    private FibResult input(Ipv4Address dst, Ipv4Address src, NetDevice in, boolean quiet) throws KernelException {
         InDevice inDev = in.inDevice();
         if (src.isMulticast() || src.isLimitedBroadcast()) {
-            throw new KernelException(Errno.EINVAL, "martian source");
+            return drop(quiet, Errno.EINVAL, "martian source");
         }
         if (dst.isLimitedBroadcast() || (src.isAny() && dst.isAny())) {
             return new FibResult(null, RouteType.BROADCAST, in, dst, dst);
         }
         if (src.isZeroNet()) {
-            throw new KernelException(Errno.EINVAL, "martian source");
+            return drop(quiet, Errno.EINVAL, "martian source");
         }
         if (dst.isZeroNet()) {
-            throw new KernelException(Errno.EINVAL, "martian destination");
+            return drop(quiet, Errno.EINVAL, "martian destination");
         }
         boolean localnet = host.sysctl().effective(inDev, DevConf.ROUTE_LOCALNET) != 0;
         if (!in.isLoopback() && !localnet && (dst.isLoopback() || src.isLoopback())) {
-            throw new KernelException(Errno.EINVAL, "martian");
+            return drop(quiet, Errno.EINVAL, "martian");
         }
         Optional<FibRoute> found = host.fib().lookup(dst, null);
         boolean forwarding = inDev.conf(DevConf.FORWARDING) != 0;
         if (found.isEmpty()) {
-            throw new KernelException(forwarding ? Errno.ENETUNREACH : Errno.EHOSTUNREACH);
+            return drop(quiet, forwarding ? Errno.ENETUNREACH : Errno.EHOSTUNREACH);
         }
         FibRoute route = found.get();
         if (route.type() == RouteType.BROADCAST) {
-            if (!src.isAny()) {
-                validateSource(src, dst, in);
+            if (!src.isAny() && !sourceValid(src, in, quiet)) {
+                return null;
             }
             return new FibResult(route, RouteType.BROADCAST, in, dst, dst);
         }
         if (route.type() == RouteType.LOCAL) {
-            validateSource(src, dst, in);
+            if (!sourceValid(src, in, quiet)) {
+                return null;
+            }
             return new FibResult(route, RouteType.LOCAL, host.loopback(), dst, dst);
         }
         if (!forwarding) {
-            throw new KernelException(Errno.EHOSTUNREACH);
+            return drop(quiet, Errno.EHOSTUNREACH);
         }
         if (route.type() != RouteType.UNICAST) {
-            throw new KernelException(Errno.EINVAL, "martian destination");
+            return drop(quiet, Errno.EINVAL, "martian destination");
         }
-        validateSource(src, dst, in);
+        if (!sourceValid(src, in, quiet)) {
+            return null;
+        }
         Ipv4Address nextHop = route.gateway() != null ? route.gateway() : dst;
         return new FibResult(route, RouteType.UNICAST, route.device(), nextHop, src);
     }
@@ -178,35 +200,62 @@ public final class Route {
      * @throws KernelException {@code EINVAL} or {@code EXDEV}-like refusal, as {@code EINVAL}
      */
     public void validateSource(Ipv4Address src, Ipv4Address dst, NetDevice in) throws KernelException {
+        sourceValid(src, in, false);
+    }
+
+    /** {@link #validateSource}, or false instead of the exception when {@code quiet}. */
+    private boolean sourceValid(Ipv4Address src, NetDevice in, boolean quiet) throws KernelException {
         InDevice inDev = in.inDevice();
         int rpf = host.sysctl().effective(inDev, DevConf.RP_FILTER);
         boolean acceptLocal = host.sysctl().effective(inDev, DevConf.ACCEPT_LOCAL) != 0;
         if (rpf == 0) {
             if (acceptLocal) {
-                return;
+                return true;
             }
             if (host.devinet().isLocalAddress(src)) {
-                throw new KernelException(Errno.EINVAL, "martian source");
+                return refuse(quiet, Errno.EINVAL, "martian source");
             }
-            return;
+            return true;
         }
         Optional<FibRoute> back = host.fib().lookup(src, null);
         if (back.isEmpty()) {
-            throw new KernelException(Errno.EINVAL, "rp_filter");
+            return refuse(quiet, Errno.EINVAL, "rp_filter");
         }
         FibRoute r = back.get();
         if (r.type() != RouteType.UNICAST && !(r.type() == RouteType.LOCAL && acceptLocal)) {
-            throw new KernelException(Errno.EINVAL, "martian source");
+            return refuse(quiet, Errno.EINVAL, "martian source");
         }
         boolean devMatch = r.device() == in || (r.type() == RouteType.LOCAL && in.isLoopback());
         if (devMatch) {
-            return;
+            return true;
         }
         if (inDev.addresses().isEmpty()) {
-            throw new KernelException(Errno.EINVAL, "rp_filter");
+            return refuse(quiet, Errno.EINVAL, "rp_filter");
         }
         if (rpf == 1) {
-            throw new KernelException(Errno.EINVAL, "rp_filter");
+            return refuse(quiet, Errno.EINVAL, "rp_filter");
         }
+        return true;
+    }
+
+    /** A refusal: null when {@code quiet}, else the exception. */
+    private static FibResult drop(boolean quiet, Errno errno, String why) throws KernelException {
+        refuse(quiet, errno, why);
+        return null;
+    }
+
+    /** A refused source: false when {@code quiet}, else the exception. */
+    private static boolean refuse(boolean quiet, Errno errno, String why) throws KernelException {
+        if (quiet) {
+            return false;
+        }
+        throw new KernelException(errno, why);
+    }
+
+    private static FibResult drop(boolean quiet, Errno errno) throws KernelException {
+        if (quiet) {
+            return null;
+        }
+        throw new KernelException(errno);
     }
 }
