@@ -6,6 +6,7 @@ import dev.lvsunit.engine.World;
 import dev.lvsunit.engine.link.Segment;
 import dev.lvsunit.engine.net.Ipv4Address;
 import dev.lvsunit.engine.packet.UdpDatagram;
+import dev.lvsunit.engine.sim.WorldLimits;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -60,6 +61,9 @@ public class UnicastFlowBenchmark {
     @Setup(Level.Iteration)
     public void setUp() throws KernelException {
         world = new World();
+        // a 2 s iteration delivers more than the default 20 million events a world may run
+        WorldLimits d = WorldLimits.DEFAULT;
+        world.events().setLimits(new WorldLimits(d.maxEventsPerCommand(), Long.MAX_VALUE, d.maxPendingEvents(), d.maxTime()));
         Segment lan = world.addSegment("net0");
         lan.setCapturing(capture);
         a = Lab.host(world, lan, "a");
