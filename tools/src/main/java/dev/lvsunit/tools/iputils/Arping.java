@@ -12,6 +12,7 @@ import dev.lvsunit.engine.packet.ArpPacket;
 import dev.lvsunit.engine.packet.EthernetFrame;
 import dev.lvsunit.engine.socket.PacketSocket;
 import dev.lvsunit.tools.libc.Getopt;
+import dev.lvsunit.tools.libc.InetAton;
 import dev.lvsunit.tools.libc.Strerror;
 import dev.lvsunit.tools.spi.CommandContext;
 import dev.lvsunit.tools.spi.NotSupportedException;
@@ -138,7 +139,7 @@ final class Arping {
         }
         checkDevice();
         if (source != null) {
-            gsrc = Libc.inetAton(source);
+            gsrc = InetAton.inetAton(source).orElse(null); // arping.c: inet_aton(source, &src)
             if (gsrc == null) {
                 ctx.err().println("arping: invalid source " + source);
                 throw new ToolExit(2);

@@ -1,6 +1,7 @@
 package dev.lvsunit.tools.iputils;
 
 import dev.lvsunit.engine.net.Ipv4Address;
+import dev.lvsunit.tools.libc.InetAton;
 import dev.lvsunit.tools.spi.CommandContext;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * The C library and iputils helpers whose behaviour shows in the output:
- * {@code inet_aton}, {@code strtol_or_err},
+ * {@code getaddrinfo}, {@code strtol_or_err},
  * {@code ping_strtod} and {@code printf("%g")}.
  */
 final class Libc {
@@ -18,57 +19,11 @@ final class Libc {
     }
 
     /**
-     * {@code inet_aton}: one to four parts, each decimal, octal ({@code 0..}) or
-     * hex ({@code 0x..}); the last part fills the remaining bytes.
-     *
-     * @return the address, or {@code null} if the text is not one
-     */
-    static Ipv4Address inetAton(String text) {
-        if (text.isEmpty() || text.endsWith(".")) {
-            return null;
-        }
-        String[] parts = text.split("\\.", -1);
-        if (parts.length > 4) {
-            return null;
-        }
-        long[] v = new long[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            String p = parts[i];
-            try {
-                if (p.matches("0[xX][0-9a-fA-F]*")) {
-                    v[i] = p.length() == 2 ? 0 : Long.parseLong(p.substring(2), 16);
-                } else if (p.matches("0[0-7]*")) {
-                    v[i] = p.length() == 1 ? 0 : Long.parseLong(p.substring(1), 8);
-                } else if (p.matches("[1-9][0-9]*")) {
-                    v[i] = Long.parseLong(p);
-                } else {
-                    return null;
-                }
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        long result = 0;
-        for (int i = 0; i < v.length - 1; i++) {
-            if (v[i] > 255) {
-                return null;
-            }
-            result |= v[i] << (24 - 8 * i);
-        }
-        long last = v[v.length - 1];
-        long max = v.length == 1 ? 0xffff_ffffL : (1L << (8 * (5 - v.length))) - 1;
-        if (last > max) {
-            return null;
-        }
-        return new Ipv4Address((int) (result | last));
-    }
-
-    /**
      * {@code getaddrinfo} for a name that is not an address: the hosts file of
      * a fresh system knows {@code localhost}; nothing else resolves.
      */
     static Ipv4Address resolve(String name) {
-        Ipv4Address a = inetAton(name);
+        Ipv4Address a = InetAton.inetAtonExact(name).orElse(null);
         if (a != null) {
             return a;
         }

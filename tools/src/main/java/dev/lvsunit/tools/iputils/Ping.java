@@ -11,6 +11,7 @@ import dev.lvsunit.engine.link.NetDevice;
 import dev.lvsunit.engine.net.Ipv4Address;
 import dev.lvsunit.engine.socket.PingSocket;
 import dev.lvsunit.tools.libc.Getopt;
+import dev.lvsunit.tools.libc.InetAton;
 import dev.lvsunit.tools.libc.Strerror;
 import dev.lvsunit.tools.spi.CommandContext;
 import dev.lvsunit.tools.spi.NotSupportedException;
@@ -110,7 +111,7 @@ final class Ping {
                     }
                 }
                 case 'I' -> {
-                    Ipv4Address a = Libc.inetAton(arg);
+                    Ipv4Address a = InetAton.inetAtonExact(arg).orElse(null);
                     if (a != null && arg.matches("[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+")) {
                         source = a;
                         strictSource = true;
@@ -154,7 +155,7 @@ final class Ping {
             throw new NotSupportedException("ping with several destinations (source routing)");
         }
         hostname = operands.get(0);
-        whereto = Libc.inetAton(hostname);
+        whereto = InetAton.inetAtonExact(hostname).orElse(null);
         if (whereto != null) {
             numeric = true; // a numeric destination is never looked up, nor are the replies
         } else {

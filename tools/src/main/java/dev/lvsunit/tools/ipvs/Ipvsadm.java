@@ -8,6 +8,7 @@ import dev.lvsunit.engine.ipvs.IpvsProtocol;
 import dev.lvsunit.engine.ipvs.ServiceKey;
 import dev.lvsunit.engine.ipvs.ServiceSettings;
 import dev.lvsunit.engine.net.Ipv4Address;
+import dev.lvsunit.tools.libc.InetAton;
 import dev.lvsunit.tools.spi.CommandContext;
 import dev.lvsunit.tools.spi.NotSupportedException;
 import java.util.List;
@@ -350,7 +351,7 @@ final class Ipvsadm {
                 }
                 case 'M' -> {
                     options = setOption(options, OPT_NETMASK);
-                    Ipv4Address m = InetAton.parse(optarg);
+                    Ipv4Address m = InetAton.inetAton(optarg).orElse(null);
                     if (m == null) {
                         throw new Fail(2, "illegal virtual server persistent mask specified");
                     }
@@ -715,7 +716,7 @@ final class Ipvsadm {
             host = buf.substring(0, colon);
             port = buf.substring(colon + 1);
         }
-        Ipv4Address a = InetAton.parse(host);
+        Ipv4Address a = InetAton.inetAton(host).orElse(null);
         if (a == null) {
             return null;
         }

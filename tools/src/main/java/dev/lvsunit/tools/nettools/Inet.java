@@ -1,6 +1,7 @@
 package dev.lvsunit.tools.nettools;
 
 import dev.lvsunit.engine.net.Ipv4Address;
+import dev.lvsunit.tools.libc.InetAton;
 import java.util.Optional;
 
 /**
@@ -29,63 +30,6 @@ public final class Inet {
     }
 
     /**
-     * glibc {@code inet_aton}: one to four parts in C notation (hex {@code 0x},
-     * octal {@code 0}, decimal), the last filling the remaining bytes; white
-     * space and anything after it end the address.
-     */
-    public static Optional<Ipv4Address> inetAton(String text) {
-        long[] parts = new long[4];
-        int n = 0;
-        int i = 0;
-        while (true) {
-            if (i >= text.length() || !isDigit(text.charAt(i))) {
-                return Optional.empty();
-            }
-            int radix = 10;
-            if (text.charAt(i) == '0') {
-                radix = 8;
-                if (i + 2 < text.length() && (text.charAt(i + 1) == 'x' || text.charAt(i + 1) == 'X')
-                        && Character.digit(text.charAt(i + 2), 16) >= 0 && text.charAt(i + 2) < 'g') {
-                    radix = 16;
-                    i += 2;
-                }
-            }
-            long value = 0;
-            while (i < text.length()) {
-                int d = Character.digit(text.charAt(i), radix);
-                if (d < 0 || text.charAt(i) > 'f' && text.charAt(i) > 'F') {
-                    break;
-                }
-                value = value * radix + d;
-                if (value > 0xffffffffL) {
-                    return Optional.empty();
-                }
-                i++;
-            }
-            if (i < text.length() && text.charAt(i) == '.') {
-                if (n > 2 || value > 0xff) {
-                    return Optional.empty();
-                }
-                parts[n++] = value;
-                i++;
-                continue;
-            }
-            if (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
-                return Optional.empty();
-            }
-            long[] max = {0xffffffffL, 0xffffffL, 0xffffL, 0xffL};
-            if (value > max[n]) {
-                return Optional.empty();
-            }
-            long bits = value;
-            for (int p = 0; p < n; p++) {
-                bits |= parts[p] << (24 - 8 * p);
-            }
-            return Optional.of(new Ipv4Address((int) bits));
-        }
-    }
-
-    /**
      * {@code INET_resolve}: {@code default}, a dotted address, then (with
      * {@code hostFirst}, route's {@code -host} and {@code gw}) host names,
      * then network names, then host names.
@@ -96,7 +40,7 @@ public final class Inet {
         if (name.equals("default")) {
             return new Resolved(Ipv4Address.ANY, true);
         }
-        Optional<Ipv4Address> dotted = inetAton(name);
+        Optional<Ipv4Address> dotted = InetAton.inetAton(name);
         if (dotted.isPresent()) {
             return new Resolved(dotted.get(), false);
         }
@@ -201,10 +145,6 @@ public final class Inet {
             return "localhost";
         }
         return address.toString();
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 
     /** A word that is neither an address nor a known name. */
