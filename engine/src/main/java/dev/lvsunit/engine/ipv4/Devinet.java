@@ -33,19 +33,11 @@ public final class Devinet {
     }
 
     private void rehashLocalAddresses() {
-        int[] all = new int[0];
-        int n = 0;
-        for (NetDevice d : host.devices()) {
-            for (IfAddr a : d.inDevice().ifaList) {
-                if (n == all.length) {
-                    all = Arrays.copyOf(all, Math.max(4, n * 2));
-                }
-                all[n++] = a.local().bits();
-            }
-        }
-        all = Arrays.copyOf(all, n);
-        Arrays.sort(all);
-        localAddresses = all;
+        localAddresses = host.devices().stream()
+                .flatMap(d -> d.inDevice().ifaList.stream())
+                .mapToInt(a -> a.local().bits())
+                .sorted()
+                .toArray();
     }
 
     /**

@@ -136,28 +136,10 @@ public final class Fib {
      * @return the best route, if any
      */
     public Optional<FibRoute> lookup(Ipv4Address destination, NetDevice oif) {
-        FibIndex idx = index();
-        int dst = destination.bits();
-        for (int l = 0; l < idx.lengths(); l++) {
-            FibRoute[] candidates = idx.candidates(l, dst);
-            if (candidates == null) {
-                continue;
-            }
-            for (FibRoute r : candidates) {
-                if (r.table() != RT_TABLE_LOCAL && r.table() != RT_TABLE_MAIN) {
-                    continue;
-                }
+        return longestMatch(destination, r -> (r.table() == RT_TABLE_LOCAL || r.table() == RT_TABLE_MAIN)
                 // fib_table_lookup: with flowi4_oif set, only nexthops through that device match
-                if (oif != null && r.device() != oif) {
-                    continue;
-                }
-                if (r.device() != null && !r.device().isUp() && r.type() != RouteType.LOCAL) {
-                    continue;
-                }
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+                && (oif == null || r.device() == oif)
+                && (r.device() == null || r.device().isUp() || r.type() == RouteType.LOCAL));
     }
 
     /**
@@ -176,6 +158,18 @@ public final class Fib {
      * @return the route, if any
      */
     public Optional<FibRoute> lookupScoped(Ipv4Address dst, NetDevice oif, int minScope, int table) {
+        return longestMatch(dst, r -> (table < 0
+                        ? r.table() == RT_TABLE_LOCAL || r.table() == RT_TABLE_MAIN
+                        : r.table() == table)
+                && r.scope().value() >= minScope && r.tos() == 0
+                && (r.type().isError() || oif == null || r.device() == oif));
+    }
+
+    /**
+     * The first route {@code usable} accepts, longest prefix first and, within
+     * a prefix, in order of preference ({@link #preferred}): the best match.
+     */
+    private Optional<FibRoute> longestMatch(Ipv4Address dst, Predicate<FibRoute> usable) {
         FibIndex idx = index();
         for (int l = 0; l < idx.lengths(); l++) {
             FibRoute[] candidates = idx.candidates(l, dst.bits());
@@ -183,16 +177,9 @@ public final class Fib {
                 continue;
             }
             for (FibRoute r : candidates) {
-                boolean inTable = table < 0
-                        ? r.table() == RT_TABLE_LOCAL || r.table() == RT_TABLE_MAIN
-                        : r.table() == table;
-                if (!inTable || r.scope().value() < minScope || r.tos() != 0) {
-                    continue;
+                if (usable.test(r)) {
+                    return Optional.of(r);
                 }
-                if (!r.type().isError() && oif != null && r.device() != oif) {
-                    continue;
-                }
-                return Optional.of(r);
             }
         }
         return Optional.empty();

@@ -253,9 +253,6 @@ public final class Route {
     }
 
     private static FibResult drop(boolean quiet, Errno errno) throws KernelException {
-        if (quiet) {
-            return null;
-        }
-        throw new KernelException(errno);
+        return drop(quiet, errno, null);
     }
 }

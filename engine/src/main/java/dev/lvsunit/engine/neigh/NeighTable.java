@@ -18,10 +18,10 @@ import dev.lvsunit.engine.sysctl.SysctlException;
 import dev.lvsunit.engine.util.LongMap;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,21 +85,17 @@ public final class NeighTable {
     /** {@code SKB_DATA_ALIGN(sizeof(struct sk_buff)) + SKB_DATA_ALIGN(sizeof(struct skb_shared_info))} on x86_64. */
     static final int SKB_OVERHEAD = 576;
 
-    private record Key(Ipv4Address address, NetDevice dev) {
-    }
-
     /** A request queued for a delayed proxy reply ({@code pneigh_enqueue}). */
     private record ProxyRedo(NetDevice dev, Timer timer) {
     }
 
     private final Host host;
-    private final Map<Key, Neighbour> entries = new LinkedHashMap<>();
     /**
-     * The same entries by device (ifindex) and address, for the lookups on
-     * every packet: keys in a long array, no key object to follow. {@link #entries}
-     * keeps the order for dumps.
+     * The entries by device (ifindex) and address, for the lookups on every
+     * packet: keys in a long array, no key object to follow. Listings order
+     * them by creation (the entry's {@code serial}).
      */
-    private final LongMap<Neighbour> byDeviceAndAddress = new LongMap<>();
+    private final LongMap<Neighbour> entries = new LongMap<>();
     private final List<ProxyNeighbour> proxies = new ArrayList<>();
     private final List<ProxyRedo> proxyQueue = new ArrayList<>();
     private final Map<NetDevice, Integer> proxyQlen = new HashMap<>();
@@ -131,8 +127,15 @@ public final class NeighTable {
      * order, and newest-first is what a single bucket gives.
      */
     public List<Neighbour> entries() {
-        List<Neighbour> out = new ArrayList<>(entries.values());
+        List<Neighbour> out = oldestFirst();
         Collections.reverse(out);
+        return out;
+    }
+
+    /** Every entry, in the order they were created. */
+    private List<Neighbour> oldestFirst() {
+        List<Neighbour> out = entries.values();
+        out.sort(Comparator.comparingLong(n -> n.serial));
         return out;
     }
 
@@ -153,7 +156,7 @@ public final class NeighTable {
     }
 
     private Neighbour find(Ipv4Address address, NetDevice dev) {
-        return byDeviceAndAddress.get(indexKey(address, dev));
+        return entries.get(indexKey(address, dev));
     }
 
     private static long indexKey(Ipv4Address address, NetDevice dev) {
@@ -172,8 +175,7 @@ public final class NeighTable {
         n.updated = now;
         n.confirmed = now - 2 * parms(n).nanos(NeighParm.BASE_REACHABLE_TIME);
         arpConstructor(n);
-        entries.put(new Key(key, dev), n);
-        byDeviceAndAddress.put(indexKey(key, dev), n);
+        entries.put(indexKey(key, dev), n);
         maybeStartGc();
         return n;
     }
@@ -557,8 +559,7 @@ public final class NeighTable {
 
     /** Unlinks an entry ({@code neigh_flush_one}, {@code neigh_remove_one}): timer stopped, queue dropped. */
     private void unlink(Neighbour n) {
-        entries.remove(new Key(n.address(), n.device()));
-        byDeviceAndAddress.remove(indexKey(n.address(), n.device()));
+        entries.remove(indexKey(n.address(), n.device()));
         delTimer(n);
         n.dead = true;
         n.arpQueue.clear();
@@ -583,7 +584,7 @@ public final class NeighTable {
 
     /** {@code __neigh_ifdown}: {@code neigh_flush_dev}, {@code pneigh_ifdown}, {@code pneigh_queue_purge}. */
     private void flushDev(NetDevice dev, boolean skipPerm) {
-        for (Neighbour n : new ArrayList<>(entries.values())) {
+        for (Neighbour n : oldestFirst()) {
             if (n.device() == dev && !(skipPerm && n.state == NudState.NUD_PERMANENT)) {
                 unlink(n);
             }
@@ -816,7 +817,7 @@ public final class NeighTable {
             return;
         }
         long now = now();
-        for (Iterator<Neighbour> it = new ArrayList<>(entries.values()).iterator(); it.hasNext(); ) {
+        for (Iterator<Neighbour> it = oldestFirst().iterator(); it.hasNext(); ) {
             Neighbour n = it.next();
             if (n.state == NudState.NUD_PERMANENT || n.state.inTimer()) {
                 continue;

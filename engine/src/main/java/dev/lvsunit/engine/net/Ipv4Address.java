@@ -27,9 +27,9 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
     }
 
     /*
-     * equals and hashCode by hand: a record's own go through invokedynamic
-     * method handles, which the profile of the IPVS benchmark showed on every
-     * neighbour and routing lookup.
+     * equals and hashCode by hand, with the record's meaning: the record's own
+     * go through invokedynamic method handles, which the profile of the IPVS
+     * benchmark showed on every connection-table comparison.
      */
     @Override
     public boolean equals(Object other) {
@@ -38,7 +38,7 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
 
     @Override
     public int hashCode() {
-        return bits * 0x9E37_79B9; // spread the host part into HashMap's high bits
+        return Integer.hashCode(bits);
     }
 
     /** Like {@link #parse}, but returns {@code null} for text that is not an address. */

@@ -1,15 +1,18 @@
 package dev.lvsunit.engine.util;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * A hash map from {@code long} keys (IPv4 addresses, virtual instants) to
+ * A hash map from {@code long} keys (addresses, MACs, virtual instants) to
  * objects, with the keys in a plain array: a lookup reads one slot of
  * {@code long}s instead of following a {@code HashMap} node to a boxed or
  * record key, which in a world of a hundred hosts is a cache miss per step;
  * and the keys are mixed, so that instants a round number of nanoseconds
- * apart do not pile into a few buckets as {@code Long.hashCode} lets them. Open addressing with
- * linear probing; removal shifts the probe run back, so there are no
- * tombstones. Iteration order is not defined: callers that list entries keep
- * their own order.
+ * apart do not pile into a few buckets as {@code Long.hashCode} lets them.
+ * Open addressing with linear probing; removal shifts the probe run back, so
+ * there are no tombstones. Iteration order is not defined: callers that list
+ * entries keep their own order.
  *
  * @param <V> the value type; values are never {@code null}
  */
@@ -22,13 +25,7 @@ public final class LongMap<V> {
     /** The value for {@code key}, or {@code null}. */
     @SuppressWarnings("unchecked")
     public V get(long key) {
-        int mask = keys.length - 1;
-        for (int slot = hash(key) & mask; ; slot = (slot + 1) & mask) {
-            Object v = values[slot];
-            if (v == null || keys[slot] == key) {
-                return (V) v;
-            }
-        }
+        return (V) values[find(key)];
     }
 
     /** Maps {@code key} to {@code value}, replacing any value it had. */
@@ -73,6 +70,18 @@ public final class LongMap<V> {
     /** How many keys are mapped. */
     public int size() {
         return size;
+    }
+
+    /** A copy of the values, in no defined order. */
+    @SuppressWarnings("unchecked")
+    public List<V> values() {
+        List<V> out = new ArrayList<>(size);
+        for (Object v : values) {
+            if (v != null) {
+                out.add((V) v);
+            }
+        }
+        return out;
     }
 
     private int find(long key) {
