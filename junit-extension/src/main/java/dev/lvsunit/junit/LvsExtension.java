@@ -8,6 +8,7 @@ import dev.lvsunit.dsl.Topology;
 import dev.lvsunit.dsl.capture.Capture;
 import dev.lvsunit.engine.World;
 import dev.lvsunit.engine.link.CapturedFrame;
+import dev.lvsunit.junit.internal.EvidenceFiles;
 import dev.lvsunit.junit.internal.FrameText;
 import dev.lvsunit.junit.internal.PcapWriter;
 import java.io.IOException;
@@ -22,8 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -47,15 +46,13 @@ final class LvsExtension implements BeforeEachCallback, ParameterResolver, TestE
         LifecycleMethodExecutionExceptionHandler {
 
     /** Configuration parameter: where pcap and transcript files of failed tests go. */
-    static final String OUTPUT_DIRECTORY = "lvsunit.output.dir";
-    private static final String DEFAULT_OUTPUT_DIRECTORY = "target/lvsunit";
+    static final String OUTPUT_DIRECTORY = EvidenceFiles.OUTPUT_DIRECTORY;
     /** At most this many frames are quoted in a failure; the pcap files hold them all. */
     private static final int MAX_QUOTED_FRAMES = 300;
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LvsExtension.class);
     private static final Set<Class<?>> INJECTABLE = Set.of(Lab.class, World.class, Capture.class, Host.class,
             Nic.class, Lan.class);
-    private static final Pattern INVOCATION = Pattern.compile("\\[(?:test-template-invocation|dynamic-test):#(\\d+)\\]");
 
     /** The lab of a test, closed with it. */
     private record LabResource(Lab lab) implements AutoCloseable {
@@ -242,8 +239,8 @@ final class LvsExtension implements BeforeEachCallback, ParameterResolver, TestE
     }
 
     private static NetworkEvidence evidence(ExtensionContext context, Lab lab) {
-        Path dir = Path.of(context.getConfigurationParameter(OUTPUT_DIRECTORY).orElse(DEFAULT_OUTPUT_DIRECTORY));
-        String base = fileBase(context);
+        Path dir = EvidenceFiles.directory(context);
+        String base = EvidenceFiles.base(context);
         List<CapturedFrame> frames = lab.capture().all().frames();
         List<String> written = new ArrayList<>();
         StringBuilder problems = new StringBuilder();
@@ -283,16 +280,5 @@ final class LvsExtension implements BeforeEachCallback, ParameterResolver, TestE
                 .append(":\n");
         transcript.lines().forEach(l -> sb.append("  ").append(l).append('\n'));
         return new NetworkEvidence(sb.toString());
-    }
-
-    /** {@code ClassName.method} with {@code -N} for the Nth invocation of a template or dynamic test. */
-    private static String fileBase(ExtensionContext context) {
-        StringBuilder sb = new StringBuilder(context.getRequiredTestClass().getName())
-                .append('.').append(context.getRequiredTestMethod().getName());
-        Matcher m = INVOCATION.matcher(context.getUniqueId());
-        while (m.find()) {
-            sb.append('-').append(m.group(1));
-        }
-        return sb.toString().replaceAll("[^A-Za-z0-9_.$-]", "_");
     }
 }

@@ -1,11 +1,10 @@
 package dev.lvsunit.junit.kernel;
 
 import dev.lvsunit.dsl.Lab;
+import dev.lvsunit.junit.internal.EvidenceFiles;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -28,9 +27,6 @@ final class AlsoOnLinuxExtension implements ParameterResolver, AfterEachCallback
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(AlsoOnLinuxExtension.class);
     /** The configuration parameter and default of LvsExtension: failures' files go to one place. */
-    private static final String OUTPUT_DIRECTORY = "lvsunit.output.dir";
-    private static final String DEFAULT_OUTPUT_DIRECTORY = "target/lvsunit";
-    private static final Pattern INVOCATION = Pattern.compile("\\[(?:test-template-invocation|dynamic-test):#(\\d+)\\]");
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
@@ -66,8 +62,8 @@ final class AlsoOnLinuxExtension implements ParameterResolver, AfterEachCallback
         ExtensionContext.Store store = context.getStore(NAMESPACE);
         LinuxReplay replay = store.get(LinuxReplay.class, LinuxReplay.class);
         if (replay == null) {
-            String base = fileBase(context);
-            Path dir = Path.of(context.getConfigurationParameter(OUTPUT_DIRECTORY).orElse(DEFAULT_OUTPUT_DIRECTORY));
+            String base = EvidenceFiles.base(context);
+            Path dir = EvidenceFiles.directory(context);
             Path file = dir.resolve(base + ".linux.lvs");
             replay = LinuxReplay.of(labOf(context)).reportAs(file.toString(), file);
             store.put(LinuxReplay.class, replay);
@@ -95,16 +91,5 @@ final class AlsoOnLinuxExtension implements ParameterResolver, AfterEachCallback
     @SuppressWarnings("unused") // invoked through labOf
     private static Lab theLab(Lab lab) {
         return lab;
-    }
-
-    /** {@code ClassName.method} with {@code -N} for the Nth invocation of a template or dynamic test. */
-    private static String fileBase(ExtensionContext context) {
-        StringBuilder sb = new StringBuilder(context.getRequiredTestClass().getName())
-                .append('.').append(context.getRequiredTestMethod().getName());
-        Matcher m = INVOCATION.matcher(context.getUniqueId());
-        while (m.find()) {
-            sb.append('-').append(m.group(1));
-        }
-        return sb.toString().replaceAll("[^A-Za-z0-9_.$-]", "_");
     }
 }

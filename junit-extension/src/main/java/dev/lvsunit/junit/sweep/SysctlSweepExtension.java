@@ -6,6 +6,7 @@ import dev.lvsunit.dsl.sweep.Combination;
 import dev.lvsunit.dsl.sweep.SweepResults;
 import dev.lvsunit.dsl.sweep.SweepSpace;
 import dev.lvsunit.engine.sysctl.DevConf;
+import dev.lvsunit.junit.internal.EvidenceFiles;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -36,7 +37,6 @@ import org.opentest4j.TestAbortedException;
  */
 final class SysctlSweepExtension implements TestTemplateInvocationContextProvider {
 
-    private static final String OUTPUT_DIRECTORY = "lvsunit.output.dir";
 
     @Override
     public boolean supportsTestTemplate(ExtensionContext context) {
@@ -166,7 +166,7 @@ final class SysctlSweepExtension implements TestTemplateInvocationContextProvide
         }
 
         private void write(ExtensionContext context, String report) {
-            Path dir = Path.of(context.getConfigurationParameter(OUTPUT_DIRECTORY).orElse("target/lvsunit"));
+            Path dir = EvidenceFiles.directory(context);
             String base = (context.getRequiredTestClass().getName() + "." + context.getRequiredTestMethod().getName())
                     .replaceAll("[^A-Za-z0-9_.$-]", "_");
             try {

@@ -52,6 +52,22 @@ final class Ip {
         String lineBreak() {
             return oneline ? "\\" : "\n";
         }
+
+        /**
+         * What a flush prints, with {@code -s}, when nothing is left to delete:
+         * the same words in {@code ipaddress.c}, {@code iproute.c} and
+         * {@code ipneigh.c}.
+         */
+        void flushDone(CommandContext ctx, int round) {
+            if (stats == 0) {
+                return;
+            }
+            if (round == 0) {
+                ctx.out().println("Nothing to flush.");
+            } else {
+                ctx.out().println("*** Flush is complete after " + round + " round" + (round > 1 ? "s" : "") + " ***");
+            }
+        }
     }
 
     private Ip() {

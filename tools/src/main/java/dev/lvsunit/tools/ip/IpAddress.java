@@ -460,7 +460,7 @@ final class IpAddress {
                 }
             }
             if (victims.isEmpty()) {
-                flushDone(round);
+                options.flushDone(ctx, round);
                 return 0;
             }
             round++;
@@ -486,21 +486,11 @@ final class IpAddress {
             }
             // flushing primaries only takes one round, or promoted secondaries would go too
             if ((f.flags & IFA_F_SECONDARY) == 0 && (f.flagmask & IFA_F_SECONDARY) != 0) {
-                flushDone(round);
+                options.flushDone(ctx, round);
                 return 0;
             }
         }
         ctx.err().println("*** Flush remains incomplete after " + maxRounds + " rounds. ***");
         return 1;
-    }
-
-    private void flushDone(int round) {
-        if (options.stats() > 0) {
-            if (round == 0) {
-                ctx.out().println("Nothing to flush.");
-            } else {
-                ctx.out().println("*** Flush is complete after " + round + " round" + (round > 1 ? "s" : "") + " ***");
-            }
-        }
     }
 }

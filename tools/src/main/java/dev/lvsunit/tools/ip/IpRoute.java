@@ -456,14 +456,7 @@ final class IpRoute {
         while (true) {
             List<FibRoute> victims = dump(f);
             if (victims.isEmpty()) {
-                if (options.stats() > 0) {
-                    if (round == 0) {
-                        ctx.out().println("Nothing to flush.");
-                    } else {
-                        ctx.out().println("*** Flush is complete after " + round + " round"
-                                + (round > 1 ? "s" : "") + " ***");
-                    }
-                }
+                options.flushDone(ctx, round);
                 return 0;
             }
             round++;
